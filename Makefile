@@ -1,0 +1,75 @@
+# The portal's commands. `make help` lists them.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+MANAGE := $(PY) manage.py
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## List the targets with one line each
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-16s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+.PHONY: install
+install: $(VENV)/.installed ## Create .venv and install the portal
+
+.PHONY: compilemessages
+compilemessages: $(VENV)/.installed ## Compile the .po files into .mo files
+	$(MANAGE) compilemessages --ignore=.venv --verbosity=0
+
+.PHONY: migrate
+migrate: $(VENV)/.installed ## Apply migrations (SQLite by default, DATABASE_URL honoured)
+	$(MANAGE) migrate --noinput
+
+.PHONY: seed
+seed: migrate ## Load the seed content (idempotent)
+	$(MANAGE) seed
+
+.PHONY: run
+run: compilemessages seed ## Set everything up and serve at http://127.0.0.1:$(PORT)/
+	@echo ""
+	@echo "The portal: http://127.0.0.1:$(PORT)/sv/ (English: /en/). Admin: http://127.0.0.1:$(PORT)/admin/"
+	@echo "To create an editor account for the admin, run in another terminal:"
+	@echo "    $(PY) manage.py createsuperuser"
+	@echo ""
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+.PHONY: test
+test: $(VENV)/.installed-test compilemessages ## Install the test dependencies and run the whole suite
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+.PHONY: lint
+lint: $(VENV)/.installed-test ## Check style with ruff
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+.PHONY: format
+format: $(VENV)/.installed-test ## Format and fix with ruff
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+.PHONY: messages
+messages: $(VENV)/.installed ## Update locale/sv/LC_MESSAGES/django.po from the sources
+	$(MANAGE) makemessages --locale=sv --no-obsolete --add-location=file --ignore=.venv --ignore=staticfiles --ignore=media
+
+.PHONY: check-messages
+check-messages: $(VENV)/.installed ## Fail if makemessages would change a .po file or a Swedish string is missing
+	$(MANAGE) check_messages
+
+.PHONY: check
+check: $(VENV)/.installed-test ## Django checks, missing migrations, messages and lint
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) check_messages
+	$(MAKE) lint

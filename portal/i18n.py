@@ -1,0 +1,45 @@
+"""Helpers for the column-per-language translation of pages and snippets."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils import translation
+from modeltranslation.translator import NotRegistered, translator
+
+# Page fields that are addresses or metadata, not text a reader sees.
+NOT_CONTENT = {"slug", "url_path", "seo_title", "search_description"}
+
+
+def translated_fields(model) -> list[str]:
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return []
+    return [name for name in options.all_fields if name not in NOT_CONTENT]
+
+
+def is_empty(value) -> bool:
+    if value is None:
+        return True
+    if hasattr(value, "raw_data"):  # StreamValue
+        return len(value) == 0
+    return str(value).strip() == ""
+
+
+def untranslated_fields(obj, language: str | None = None) -> list[str]:
+    """Fields whose text exists in the main language but not in `language`.
+
+    Those fields are shown in the main language (modeltranslation's fallback) and
+    need lang="sv" and a notice on the page.
+    """
+    language = language or translation.get_language()
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if language == default:
+        return []
+    missing = []
+    for name in translated_fields(type(obj)):
+        if is_empty(getattr(obj, f"{name}_{language}", None)) and not is_empty(
+            getattr(obj, f"{name}_{default}", None)
+        ):
+            missing.append(name)
+    return missing

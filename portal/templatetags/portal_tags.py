@@ -1,0 +1,152 @@
+"""Template helpers of the base layout: language links, breadcrumbs, navigation, fallbacks."""
+
+from __future__ import annotations
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.html import format_html
+from wagtail.models import Page, Site
+
+from portal.i18n import untranslated_fields
+from portal.models import FooterLinks
+
+register = template.Library()
+
+
+def _home_urls(request) -> dict[str, str]:
+    site = Site.find_for_request(request)
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls[code] = site.root_page.get_url(request) if site else f"/{code}/"
+    return urls
+
+
+def alternate_urls(context) -> dict[str, str]:
+    """The address of what is on screen in each language.
+
+    A view can decide (context["alternate_urls"]); a Wagtail page gives its own
+    address per language, keeping the query string (a filtered catalogue stays
+    filtered); other views translate their URL pattern; an error page links to
+    the start page of each language.
+    """
+    if "alternate_urls" in context:
+        return context["alternate_urls"]
+    request = context.get("request")
+    if request is None:
+        return {code: f"/{code}/" for code, _name in settings.LANGUAGES}
+    if context.get("error_page"):
+        return _home_urls(request)
+    page = context.get("page")
+    query = request.META.get("QUERY_STRING", "")
+    suffix = f"?{query}" if query else ""
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        if isinstance(page, Page):
+            with translation.override(code):
+                url = page.get_url(request)
+            if url and hasattr(page, "localized_route_suffix"):
+                url = url.rstrip("/") + "/" + page.localized_route_suffix(request, code)
+            urls[code] = (url or f"/{code}/") + suffix
+        else:
+            urls[code] = translate_url(request.get_full_path(), code)
+    return urls
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    current = translation.get_language()
+    urls = alternate_urls(context)
+    return {
+        "languages": [
+            {
+                "code": code,
+                "name": settings.LANGUAGE_NATIVE_NAMES[code],
+                "url": urls[code],
+            }
+            for code, _name in settings.LANGUAGES
+            if code != current
+        ]
+    }
+
+
+@register.inclusion_tag("includes/hreflang.html", takes_context=True)
+def hreflang_links(context):
+    request = context.get("request")
+    urls = alternate_urls(context)
+
+    def absolute(url):
+        return request.build_absolute_uri(url) if request else url
+
+    links = [{"code": code, "url": absolute(urls[code])} for code, _name in settings.LANGUAGES]
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    links.append({"code": "x-default", "url": absolute(urls[default])})
+    return {"links": links}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """Start > ... > this page. Uses the ancestors the page already fetched."""
+    page = context.get("page")
+    ancestors = context.get("ancestors")
+    if ancestors is None and isinstance(page, Page):
+        ancestors = list(page.get_ancestors().filter(depth__gt=1))
+    return {"ancestors": ancestors or [], "page": page, "request": context.get("request")}
+
+
+@register.inclusion_tag("includes/main_nav.html", takes_context=True)
+def main_nav(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {"items": [], "request": request}
+    items = site.root_page.get_children().live().public().in_menu()
+    page = context.get("page")
+    current_path = page.url_path if isinstance(page, Page) else ""
+    return {
+        "home": site.root_page,
+        "items": [
+            {"page": item, "current": bool(current_path) and current_path.startswith(item.url_path)}
+            for item in items
+        ],
+        "request": request,
+    }
+
+
+@register.inclusion_tag("includes/footer_links.html", takes_context=True)
+def footer_links(context):
+    request = context.get("request")
+    links = []
+    if request is not None:
+        setting = FooterLinks.for_request(request)
+        ids = [setting.accessibility_page_id, setting.contact_page_id]
+        pages = {p.pk: p for p in Page.objects.live().filter(pk__in=[i for i in ids if i])}
+        links = [pages[i] for i in ids if i in pages]
+    return {"links": links, "request": request}
+
+
+@register.simple_tag
+def fallback_lang(obj, field_name: str):
+    """lang="sv" on an element whose text falls back to Swedish on the English side."""
+    if field_name in untranslated_fields(obj):
+        return format_html(' lang="{}"', settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+    return ""
+
+
+@register.simple_tag
+def native_language_name(code: str) -> str:
+    return settings.LANGUAGE_NATIVE_NAMES.get(code, code)
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (None removes one)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = value
+    return params.urlencode()

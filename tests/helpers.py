@@ -1,0 +1,55 @@
+"""Small helpers for reading rendered pages the way a user (or a screen reader) would."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+
+class _Collector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.elements: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, {k: v or "" for k, v in attrs}))
+
+
+def elements(html: str, tag: str | None = None, **attrs) -> list[dict[str, str]]:
+    """Start tags of `html` (optionally one tag name and attribute values), in document order.
+
+    Attribute names are given with "_" for "-" (aria_current="page").
+    """
+    parser = _Collector()
+    parser.feed(html)
+    found = []
+    for name, element_attrs in parser.elements:
+        if tag and name != tag:
+            continue
+        if all(element_attrs.get(k.replace("_", "-")) == v for k, v in attrs.items()):
+            found.append({"tag": name, **element_attrs})
+    return found
+
+
+def focusable(html: str) -> list[dict[str, str]]:
+    """Elements in tab order (document order; the portal uses no positive tabindex)."""
+    body_started = False
+    result = []
+    parser = _Collector()
+    parser.feed(html)
+    for name, attrs in parser.elements:
+        if name == "body":
+            body_started = True
+        if not body_started or attrs.get("tabindex") == "-1":
+            continue
+        is_control = name in {"button", "input", "select", "textarea", "summary"}
+        if ((name == "a" and "href" in attrs) or is_control) and attrs.get("type") != "hidden":
+            result.append({"tag": name, **attrs})
+    return result
+
+
+def section(html: str, marker: str) -> str:
+    """The element that starts with `marker` (e.g. '<nav class="breadcrumbs"'), up to its end tag."""
+    start = html.index(marker)
+    tag = marker[1:].split()[0]
+    end = html.index(f"</{tag}>", start)
+    return html[start:end]
