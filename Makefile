@@ -61,15 +61,15 @@ format: $(VENV)/.installed-test ## Format and fix with ruff
 
 .PHONY: messages
 messages: $(VENV)/.installed ## Update locale/sv/LC_MESSAGES/django.po from the sources
-	$(MANAGE) makemessages --locale=sv --no-obsolete --add-location=file --ignore=.venv --ignore=staticfiles --ignore=media
+	$(MANAGE) update_messages
 
 .PHONY: check-messages
 check-messages: $(VENV)/.installed ## Fail if makemessages would change a .po file or a Swedish string is missing
-	$(MANAGE) check_messages
+	$(MANAGE) update_messages --check
 
 .PHONY: check
 check: $(VENV)/.installed-test ## Django checks, missing migrations, messages and lint
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
-	$(MANAGE) check_messages
+	$(MANAGE) update_messages --check
 	$(MAKE) lint
