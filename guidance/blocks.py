@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -33,5 +34,18 @@ class BodyBlock(blocks.StreamBlock):
     )
     callout = CalloutBlock()
 
+
+class HotlineBlock(SnippetChooserBlock):
+    """A hotline snippet, rendered by the one shared hotline template."""
+
+    def __init__(self, **kwargs):
+        super().__init__("guidance.Hotline", **kwargs)
+
     class Meta:
-        block_counts = {}
+        icon = "mobile-alt"
+        label = _("Hotline")
+        template = "blocks/hotline_block.html"
+
+
+class ThemeBodyBlock(BodyBlock):
+    hotline = HotlineBlock()

@@ -10,6 +10,7 @@ import json
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from guidance import theme_seed
 from guidance.models import HomePage, SectionPage, StandardPage, ThemeIndexPage
 from portal.models import FooterLinks
 from portal.seeding import ensure_page
@@ -68,7 +69,7 @@ def run(command) -> None:
         show_in_menus=True,
         log=log,
     )
-    ensure_page(
+    themes, _ = ensure_page(
         violence,
         ThemeIndexPage,
         slug_sv="teman",
@@ -79,6 +80,7 @@ def run(command) -> None:
         intro_en="In-depth material on particular questions of violence.",
         log=log,
     )
+    theme_seed.run(themes, log)
     contact, _ = ensure_page(
         home,
         StandardPage,

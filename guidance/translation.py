@@ -23,3 +23,58 @@ class StandardPageTR(TranslationOptions):
 @register(models.ThemeIndexPage)
 class ThemeIndexPageTR(TranslationOptions):
     fields = ("intro",)
+
+
+@register(models.ThemePage)
+class ThemePageTR(TranslationOptions):
+    fields = ("lead", "body")
+
+
+@register(models.ThemeResource)
+class ThemeResourceTR(TranslationOptions):
+    fields = ("external_url", "external_title", "external_summary")
+
+
+@register(models.Hotline)
+class HotlineTR(TranslationOptions):
+    fields = ("name", "opening_hours")
+
+
+@register(models.SupportServicePage)
+class SupportServicePageTR(TranslationOptions):
+    fields = (
+        "summary",
+        "lead_agency",
+        "hotline_prompt",
+        "website",
+        "website_label",
+        "audience",
+        "offers",
+    )
+
+
+@register(models.SupportServiceAgency)
+class SupportServiceAgencyTR(TranslationOptions):
+    fields = ("name",)
+
+
+@register(models.DocumentResourcePage)
+class DocumentResourcePageTR(TranslationOptions):
+    fields = (
+        "summary",
+        "subtitle",
+        "cover_alt_text",
+        "publisher",
+        "publisher_url",
+        "publisher_link_text",
+    )
+
+
+@register(models.PodcastEpisodePage)
+class PodcastEpisodePageTR(TranslationOptions):
+    fields = ("summary", "series", "publisher", "listen_url", "listen_link_text", "transcript")
+
+
+@register(models.WebCoursePage)
+class WebCoursePageTR(TranslationOptions):
+    fields = ("summary", "provider", "audience", "course_url", "course_link_text")

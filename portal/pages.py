@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from django.apps import apps
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -14,6 +17,27 @@ class QuickExit(models.TextChoices):
     INHERIT = "inherit", _("As the section decides")
     SHOW = "show", _("Show")
     HIDE = "hide", _("Hide")
+
+
+# The page type whose `quick_exit_below` decides for the pages below it.
+QUICK_EXIT_SECTION_MODEL = "guidance.SectionPage"
+
+
+def quick_exit_from_sections(page: Page, ancestor_paths: list[str] | None) -> bool:
+    """Whether the nearest ancestor that decides (a section page) shows the quick exit.
+
+    One query, whatever the depth: the section pages among the ancestors.
+    """
+    section_model = apps.get_model(QUICK_EXIT_SECTION_MODEL)
+    if ancestor_paths is None:
+        ancestor_paths = [a.path for a in page.get_ancestors()]
+    nearest = (
+        section_model.objects.filter(path__in=ancestor_paths)
+        .order_by("-depth")
+        .values_list("quick_exit_below", flat=True)
+        .first()
+    )
+    return bool(nearest)
 
 
 class BasePage(Page):
@@ -43,21 +67,36 @@ class BasePage(Page):
             return self.quick_exit == QuickExit.SHOW
         if self.quick_exit_for_descendants is not None:
             return self.quick_exit_for_descendants
-        if ancestors is None:
-            ancestors = self.get_ancestors().specific()
-        for ancestor in reversed(list(ancestors)):
-            decided = getattr(ancestor, "quick_exit_for_descendants", None)
-            if decided is not None:
-                return decided
-        return False
+        paths = [a.path for a in ancestors] if ancestors is not None else None
+        return quick_exit_from_sections(self, paths)
+
+    @property
+    def preview_modes(self):
+        """Editors preview each language before publishing."""
+        return [(code, settings.LANGUAGE_NATIVE_NAMES[code]) for code, _name in settings.LANGUAGES]
+
+    @property
+    def default_preview_mode(self):
+        return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+    def serve_preview(self, request, mode_name):
+        language = mode_name if mode_name in settings.LANGUAGE_NATIVE_NAMES else None
+        language = language or settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = super().serve_preview(request, mode_name)
+            if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+                response.render()
+        return response
 
     def untranslated_fields(self, language: str | None = None) -> list[str]:
         return untranslated_fields(self, language)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        ancestors = list(self.get_ancestors().specific().filter(depth__gt=1))
+        ancestors = list(self.get_ancestors().filter(depth__gt=1))
         context["ancestors"] = ancestors
         context["quick_exit"] = self.shows_quick_exit(ancestors)
+        context["quick_exit_url"] = settings.QUICK_EXIT_URL
         context["untranslated"] = self.untranslated_fields()
         return context

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "portal",
     "guidance",
     "publications",
+    "phonenumber_field",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -126,6 +127,10 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
+
+PHONENUMBER_DEFAULT_REGION = "SE"
+# Where the quick-exit button leads: a neutral site that says nothing of this one.
+QUICK_EXIT_URL = "https://www.smhi.se/"
 
 WAGTAIL_SITE_NAME = "Stöd för socialtjänsten"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"

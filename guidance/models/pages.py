@@ -1,4 +1,4 @@
-"""The page tree of guidance: the start page, sections, themes and their resources."""
+"""The frame of the page tree: the start page, sections, plain pages and theme indexes."""
 
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ class ThemeIndexPage(BasePage):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["guidance.SectionPage"]
-    subpage_types: list[str] = []
+    subpage_types = ["guidance.ThemePage"]
     page_description = _("Lists the themes of a section with their lead paragraphs.")
 
     class Meta:
