@@ -1,0 +1,367 @@
+"""Benchmark of the catalogue: server time at N=100 and N=10,000 publications.
+
+Not a test. It creates a throwaway PostgreSQL database, migrates and seeds it, generates
+publications with realistic variety (`generate`, also used by the query-count test),
+and reports p50/p95 of the server time of the catalogue page unfiltered, filtered and
+with text, through Django's full request handling (middleware, routing, templates).
+
+    .venv/bin/python -m publications.bench              # N=100 and N=10,000
+    .venv/bin/python -m publications.bench --sizes 100 1000 --requests 30
+    .venv/bin/python -m publications.bench --database-url postgres://postgres@127.0.0.1:5432/x
+
+The database named in --database-url is DROPPED and created again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from urllib.parse import urlparse
+
+TITLE_WORDS_SV = [
+    ("Barn", "Children"),
+    ("Människohandel", "Human trafficking"),
+    ("Prostitution", "Prostitution"),
+    ("Våld i nära relationer", "Domestic violence"),
+    ("Hedersrelaterat våld", "Honour-based violence"),
+    ("Återvändande", "Return"),
+    ("Ensamkommande barn", "Unaccompanied children"),
+    ("Exploatering", "Exploitation"),
+    ("Tiggeri", "Begging"),
+    ("Tvångsarbete", "Forced labour"),
+    ("Stöd till brottsutsatta", "Support for victims of crime"),
+    ("Samverkan", "Cooperation"),
+    ("Ungdomar", "Young people"),
+    ("Äldre", "Older people"),
+    ("Missbruk", "Substance abuse"),
+    ("Öppenvård", "Outpatient care"),
+]
+TITLE_FORMS = [
+    ("{a} och {b}", "{a} and {b}"),
+    ("{a} i Sverige", "{a} in Sweden"),
+    ("Att arbeta med {a_lower}", "Working with {a_lower}"),
+    ("{a} – en kartläggning", "{a} – a mapping"),
+    ("Lägesrapport om {a_lower}", "Status report on {a_lower}"),
+    ("Vägledning: {a}", "Guidance: {a}"),
+]
+SUBTITLES = [
+    ("Vägledning för socialtjänsten", "Guidance for the social services"),
+    ("Manual för yrkesverksamma", "Manual for professionals"),
+    ("Information för myndigheter och frivilligorganisationer", "Information for authorities"),
+    ("En studie av utsatta gruppers livsvillkor", "A study of vulnerable groups"),
+    ("Stödprocess vid misstanke", "Support process when suspected"),
+    ("", ""),
+]
+SENTENCES = [
+    (
+        "Socialtjänsten har en central roll när det gäller att stödja och skydda barn.",
+        "The social services have a central role in supporting and protecting children.",
+    ),
+    (
+        "Rapporten visar att fler män än kvinnor var offer för människohandel.",
+        "The report shows that more men than women were victims of human trafficking.",
+    ),
+    (
+        "Kartläggningen ska fungera som ett kunskapsunderlag för det fortsatta arbetet.",
+        "The mapping is meant to serve as a knowledge base for continued work.",
+    ),
+    (
+        "Medvetenhet, kunskap och samverkan mellan berörda aktörer är en förutsättning.",
+        "Awareness, knowledge and cooperation between the actors concerned are a prerequisite.",
+    ),
+    (
+        "Här får du information om vart du ska vända dig när någon behöver hjälp.",
+        "Here you will find where to turn when someone needs help.",
+    ),
+    (
+        "Personer som är utsatta har rätt till stöd och hjälp enligt socialtjänstlagen.",
+        "People who are affected are entitled to support and help under the Social Services Act.",
+    ),
+    (
+        "Regionkoordinatorerna bistår myndigheter med stöd i enskilda ärenden.",
+        "The regional coordinators assist authorities with support in individual cases.",
+    ),
+    (
+        "Åtgärderna följs upp årligen av länsstyrelserna i samråd med kommunerna.",
+        "The measures are followed up every year by the county boards with the municipalities.",
+    ),
+]
+AUTHORITIES = [
+    ("Länsstyrelsen i {}", "County Administrative Board of {}"),
+    ("Region {}", "Region {}"),
+    ("{} kommun", "{} Municipality"),
+]
+PLACES = [
+    "Stockholm", "Uppsala", "Södermanland", "Östergötland", "Jönköping", "Kronoberg", "Kalmar",
+    "Gotland", "Blekinge", "Skåne", "Halland", "Västra Götaland", "Värmland", "Örebro",
+    "Västmanland", "Dalarna", "Gävleborg", "Västernorrland", "Jämtland", "Västerbotten",
+    "Norrbotten", "Malmö", "Göteborg", "Umeå", "Luleå", "Ängelholm", "Åre", "Östersund",
+]  # fmt: skip
+EXTRA_LANGUAGES = ["ar", "fa", "so", "ti", "es", "ro", "ru", "bg", "sr", "uk", "pl", "fi"]
+
+
+def _paragraphs(rng: random.Random, count: int, language: int) -> str:
+    return "".join(
+        "<p>" + " ".join(rng.choice(SENTENCES)[language] for _ in range(rng.randint(2, 5))) + "</p>"
+        for _ in range(count)
+    )
+
+
+def _reference_data(rng: random.Random):
+    from publications.models import Organisation, PublicationType, Topic
+
+    organisations = list(Organisation.objects.all())
+    existing = {o.slug for o in organisations}
+    new = []
+    for index, place in enumerate(PLACES):
+        sv, en = AUTHORITIES[index % len(AUTHORITIES)]
+        slug = f"bench-{index}"
+        if slug not in existing:
+            new.append(Organisation(slug=slug, name_sv=sv.format(place), name_en=en.format(place)))
+    Organisation.objects.bulk_create(new)
+    topics = list(Topic.objects.all())
+    new_topics = []
+    for index, (sv, en) in enumerate(TITLE_WORDS_SV):
+        slug = f"bench-topic-{index}"
+        if not Topic.objects.filter(slug=slug).exists():
+            new_topics.append(Topic(slug=slug, name_sv=sv, name_en=en))
+    Topic.objects.bulk_create(new_topics)
+    return (
+        list(Organisation.objects.all()),
+        list(Topic.objects.all()) or topics,
+        list(PublicationType.objects.all()),
+    )
+
+
+def generate(count: int, *, seed: int = 1, prefix: str = "gen") -> int:
+    """Create `count` live publications with authors, topics, languages and editions.
+
+    Bulk inserts (no revisions): fast enough for 10,000. Returns the number created.
+    """
+    from django.db import transaction
+
+    from publications.models import (
+        LanguageStatus,
+        Publication,
+        PublicationAuthor,
+        PublicationEdition,
+        PublicationLanguage,
+    )
+
+    rng = random.Random(seed)
+    organisations, topics, types = _reference_data(rng)
+    start = Publication.objects.filter(slug__startswith=f"{prefix}-").count()
+    with transaction.atomic():
+        for batch_start in range(start, start + count, 1000):
+            batch = range(batch_start, min(batch_start + 1000, start + count))
+            publications, children = [], []
+            for number in batch:
+                a, b = rng.sample(TITLE_WORDS_SV, 2)
+                form_sv, form_en = rng.choice(TITLE_FORMS)
+                subtitle = rng.choice(SUBTITLES)
+                english = rng.random() < 0.6
+                publication = Publication(
+                    slug=f"{prefix}-{number}",
+                    title_sv=form_sv.format(a=a[0], b=b[0], a_lower=a[0].lower()),
+                    title_en=form_en.format(a=a[1], b=b[1], a_lower=a[1].lower())
+                    if english
+                    else None,
+                    subtitle_sv=subtitle[0],
+                    subtitle_en=subtitle[1] if english else None,
+                    description_sv=_paragraphs(rng, rng.randint(1, 4), 0),
+                    description_en=_paragraphs(rng, rng.randint(1, 3), 1) if english else None,
+                    year=rng.randint(1995, 2025),
+                    publication_type=rng.choice(types),
+                    edition=rng.choice([None] * 8 + [2, 3, 4, 5]),
+                    live=True,
+                )
+                authors = rng.sample(organisations, rng.choice([1, 1, 1, 2, 2, 3]))
+                publication.author_links = [PublicationAuthor(organisation=o) for o in authors]
+                publication.refresh_search_columns()
+                publications.append(publication)
+                languages = ["sv"] + (["en"] if english else [])
+                if rng.random() < 0.1:
+                    languages += rng.sample(EXTRA_LANGUAGES, rng.randint(1, 7))
+                children.append(
+                    (
+                        authors,
+                        rng.sample(topics, rng.randint(1, 3)),
+                        languages,
+                        publication.edition,
+                    )
+                )
+            created = Publication.objects.bulk_create(publications)
+            authors_rows, topic_rows, language_rows, edition_rows = [], [], [], []
+            through = Publication.topics.through
+            for publication, (authors, chosen, languages, edition) in zip(
+                created, children, strict=True
+            ):
+                authors_rows += [
+                    PublicationAuthor(publication_id=publication.pk, organisation=o, sort_order=i)
+                    for i, o in enumerate(authors)
+                ]
+                topic_rows += [
+                    through(publication_id=publication.pk, topic_id=t.pk) for t in chosen
+                ]
+                language_rows += [
+                    PublicationLanguage(
+                        publication_id=publication.pk,
+                        language=code,
+                        sort_order=i,
+                        status=LanguageStatus.PLANNED
+                        if rng.random() < 0.05
+                        else LanguageStatus.AVAILABLE,
+                    )
+                    for i, code in enumerate(languages)
+                ]
+                if edition:
+                    edition_rows.append(
+                        PublicationEdition(
+                            publication_id=publication.pk,
+                            number=1,
+                            year=publication.year - rng.randint(2, 8),
+                            publisher_sv=authors[0].name_sv,
+                            publisher_en=authors[0].name_en,
+                        )
+                    )
+            PublicationAuthor.objects.bulk_create(authors_rows)
+            through.objects.bulk_create(topic_rows)
+            PublicationLanguage.objects.bulk_create(language_rows)
+            PublicationEdition.objects.bulk_create(edition_rows)
+    return count
+
+
+SCENARIOS = {
+    "unfiltered": "",
+    "filtered": "topic=manniskohandel&type=manual&year_from=2005&year_to=2020&language=sv",
+    "text": "q=m%C3%A4nniskohandel+barn",
+    "text+filter+title": "q=%C3%A5terv%C3%A4ndande&language=sv&sort=title",
+}
+
+
+class QueryTimer:
+    """Counts the SQL queries of a request and the time spent waiting for them."""
+
+    def __init__(self):
+        self.count = 0
+        self.seconds = 0.0
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.seconds += time.perf_counter() - started
+            self.count += 1
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, int(round(share * len(ordered))) - 1)]
+
+
+def measure(client, path: str, requests: int) -> dict[str, float]:
+    """p50/p95 of the whole request, and the median time spent in the database."""
+    from django.db import connection
+
+    for _ in range(3):  # warm up caches and the connection
+        client.get(path)
+    totals, database, queries = [], [], 0
+    for _ in range(requests):
+        timer = QueryTimer()
+        with connection.execute_wrapper(timer):
+            started = time.perf_counter()
+            response = client.get(path)
+            totals.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (path, response.status_code)
+        database.append(timer.seconds * 1000)
+        queries = timer.count
+    return {
+        "p50": statistics.median(totals),
+        "p95": percentile(totals, 0.95),
+        "db50": statistics.median(database),
+        "db95": percentile(database, 0.95),
+        "queries": queries,
+    }
+
+
+def _recreate_database(url: str) -> None:
+    import psycopg
+
+    parsed = urlparse(url)
+    name = parsed.path.lstrip("/")
+    admin = parsed._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/portal_bench")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 10_000])
+    parser.add_argument("--requests", type=int, default=50)
+    args = parser.parse_args(argv)
+
+    if not args.database_url.startswith("postgres"):
+        sys.exit("The benchmark runs on PostgreSQL: give a postgres:// --database-url.")
+    _recreate_database(args.database_url)
+    os.environ["DATABASE_URL"] = args.database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client, override_settings
+
+    from publications.models import Publication
+
+    call_command("migrate", "--noinput", verbosity=0)
+    call_command("seed", verbosity=0)
+    # Server time of the catalogue itself: the portal's cache of anonymous page views
+    # (portal.page_cache) would answer repeated requests without running it.
+    override_settings(PAGE_CACHE_ENABLED=False).enable()
+    client = Client(HTTP_HOST="localhost")
+    rows = []
+    for size in sorted(args.sizes):
+        missing = size - Publication.objects.count()
+        if missing > 0:
+            generate(missing, seed=size)
+        with connection.cursor() as cursor:
+            # What autovacuum does to a table in use: statistics and the visibility map.
+            cursor.execute("VACUUM ANALYZE")
+        for name, query in SCENARIOS.items():
+            path = "/sv/publikationer/" + (f"?{query}" if query else "")
+            result = measure(client, path, args.requests)
+            result.update(n=Publication.objects.count(), name=name)
+            rows.append(result)
+            print(
+                "N={n:>6}  {name:<18} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  "
+                "database p50 {db50:5.1f} ms p95 {db95:5.1f} ms  {queries} queries".format(
+                    **result
+                ),
+                flush=True,
+            )
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print()
+    print(f"{args.requests} requests per row; load average {load:.1f} on {os.cpu_count()} CPUs")
+    print(
+        "| N | scenario | p50 (ms) | p95 (ms) | database p50 (ms) | database p95 (ms) | queries |"
+    )
+    print("|---:|---|---:|---:|---:|---:|---:|")
+    for row in rows:
+        print(
+            "| {n} | {name} | {p50:.1f} | {p95:.1f} | {db50:.1f} | {db95:.1f} | {queries} |".format(
+                **row
+            )
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""Atom feed of the newest publications, honouring the catalogue's filters."""
+
+from __future__ import annotations
+
+import datetime
+from urllib.parse import urlencode
+
+from django.http import HttpResponse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext
+
+from publications.schema import absolute, plain
+
+
+def _updated(publication) -> datetime.datetime:
+    return (
+        publication.last_published_at
+        or publication.first_published_at
+        or datetime.datetime(publication.year, 1, 1, tzinfo=datetime.UTC)
+    )
+
+
+def catalogue_feed(index_page, request, catalogue) -> HttpResponse:
+    query = urlencode(catalogue.state())
+    page_url = absolute(request, index_page.url + (f"?{query}" if query else ""))
+    feed_url = absolute(
+        request,
+        index_page.url + index_page.reverse_subpage("feed") + (f"?{query}" if query else ""),
+    )
+    title = index_page.title
+    active = [f"{a.label}: {a.value}" for a in catalogue.active_filters()]
+    if active:
+        title = f"{title} ({'; '.join(active)})"
+    feed = Atom1Feed(
+        title=f"{title} – {gettext('Support for social services')}",
+        link=page_url,
+        feed_url=feed_url,
+        description=index_page.intro,
+        language=request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else None,
+        feed_guid=feed_url,
+    )
+    publications = list(catalogue.page_obj.object_list)
+    for publication in publications:
+        url = absolute(request, publication.url_in(index_page))
+        heading = str(publication)
+        feed.add_item(
+            title=heading,
+            link=url,
+            unique_id=url,
+            description=plain(publication.description),
+            author_name=publication.authors_display(),
+            pubdate=_updated(publication),
+            updateddate=_updated(publication),
+            categories=[str(topic) for topic in publication.topics.all()],
+        )
+    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    return response

@@ -1,0 +1,338 @@
+"""A publication: its fields, the columns kept for search and sorting, and its preview."""
+
+from __future__ import annotations
+
+from django import forms
+from django.apps import apps
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+)
+from wagtail.search import index
+
+from publications import languages, text
+from publications.models.inlines import (
+    YEAR_VALIDATORS,
+    PublicationAuthor,
+    PublicationEdition,
+    PublicationLanguage,
+    edition_name,
+)
+from publications.models.snippets import Organisation, PublicationType, Topic, name_in
+from publications.search import WordsVector
+
+# Addresses under the catalogue that are not publications.
+RESERVED_SLUGS = {"feed", "api"}
+
+
+class PublicationQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(live=True)
+
+    def with_listing_data(self):
+        """Everything a listing shows, in a fixed number of queries whatever the count."""
+        return (
+            self.select_related("publication_type", "cover_image")
+            .defer("search_text", "search_title", "search_words")
+            .prefetch_related(
+                "topics",
+                models.Prefetch(
+                    "author_links",
+                    queryset=PublicationAuthor.objects.select_related("organisation"),
+                ),
+                "editions",
+                models.Prefetch(
+                    "language_versions",
+                    queryset=PublicationLanguage.objects.select_related("document"),
+                ),
+            )
+        )
+
+    def for_page(self, page):
+        """Live publications that link to `page` (a theme or resource page)."""
+        return self.live().filter(related_page_links__page=page)
+
+
+class Publication(
+    PreviewableMixin,
+    LockableMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    title = models.CharField(_("title"), max_length=255)
+    subtitle = models.CharField(_("subtitle"), max_length=255, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_(
+            "The publication's address in the catalogue, the same in both languages. "
+            "Keep it stable: links and bookmarks use it."
+        ),
+    )
+    description = RichTextField(
+        _("description"),
+        blank=True,
+        features=["bold", "italic", "link", "document-link", "ol", "ul"],
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year of publication"), validators=YEAR_VALIDATORS, db_index=True
+    )
+    publication_type = models.ForeignKey(
+        PublicationType,
+        verbose_name=_("type"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="publications",
+    )
+    topics = ParentalManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="publications"
+    )
+    edition = models.PositiveSmallIntegerField(
+        _("edition"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("The number of this edition, e.g. 3 for the third. Empty for a first edition."),
+    )
+    article_number = models.CharField(_("article number"), max_length=64, blank=True)
+    external_url = models.URLField(
+        _("read online"),
+        blank=True,
+        help_text=_("Where the publication can be read or ordered, if not as a document here."),
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    # Kept up to date on save, for search and sorting that behave alike on every database.
+    search_text = models.TextField(editable=False, default="")
+    search_title = models.TextField(editable=False, default="")
+    sort_key_sv = models.CharField(editable=False, max_length=520, default="")
+    sort_key_en = models.CharField(editable=False, max_length=520, default="")
+    # PostgreSQL computes this from search_text, for its GIN index (publications.search).
+    search_words = models.GeneratedField(
+        expression=WordsVector("search_text"),
+        output_field=SearchVectorField(null=True),
+        db_persist=True,
+        editable=False,
+    )
+
+    objects = PublicationQuerySet.as_manager()
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("title"), FieldPanel("subtitle"), FieldPanel("slug")],
+            heading=_("Title"),
+        ),
+        InlinePanel("author_links", heading=_("Authors"), label=_("author"), min_num=1),
+        FieldRowPanel([FieldPanel("year"), FieldPanel("edition")], heading=_("Year and edition")),
+        FieldPanel("publication_type"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("description"),
+        InlinePanel(
+            "language_versions",
+            heading=_("Languages and documents"),
+            label=_("language"),
+            min_num=1,
+        ),
+        InlinePanel("editions", heading=_("Earlier editions"), label=_("earlier edition")),
+        MultiFieldPanel(
+            [
+                FieldPanel("external_url"),
+                FieldPanel("article_number"),
+                FieldPanel("cover_image"),
+            ],
+            heading=_("More"),
+        ),
+        InlinePanel("related_page_links", heading=_("Related pages"), label=_("related page")),
+    ]
+
+    search_fields = [
+        index.SearchField("title_sv", boost=3),
+        index.SearchField("title_en", boost=3),
+        index.SearchField("subtitle_sv", boost=2),
+        index.SearchField("subtitle_en", boost=2),
+        index.SearchField("description_sv"),
+        index.SearchField("description_en"),
+        index.SearchField("search_text"),
+        # The admin's listing searches with autocomplete: titles first, then everything.
+        index.AutocompleteField("title_sv"),
+        index.AutocompleteField("title_en"),
+        index.AutocompleteField("subtitle_sv"),
+        index.AutocompleteField("subtitle_en"),
+        index.AutocompleteField("search_text"),
+        index.FilterField("year"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+        ordering = ["-year", "sort_key_sv"]
+
+    def __str__(self) -> str:
+        if self.subtitle:
+            return f"{self.title} – {self.subtitle}"
+        return self.title or self.slug
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is used by the catalogue itself.")})
+
+    def save(self, *args, **kwargs):
+        self.refresh_search_columns()
+        super().save(*args, **kwargs)
+
+    # Columns derived on save stay out of revisions: they are recomputed on publishing.
+    DERIVED_FIELDS = ("search_text", "search_title", "sort_key_sv", "sort_key_en", "search_words")
+
+    def serializable_data(self):
+        data = super().serializable_data()
+        for name in self.DERIVED_FIELDS:
+            data.pop(name, None)
+        return data
+
+    def refresh_search_columns(self, save: bool = False) -> None:
+        authors = self.authors
+        self.search_title = text.search_text(
+            self.title_sv, self.title_en, self.subtitle_sv, self.subtitle_en
+        )
+        self.search_text = text.search_text(
+            self.search_title,
+            self.description_sv,
+            self.description_en,
+            *(org.name_sv for org in authors),
+            *(org.name_en for org in authors),
+        )
+        for language, key in text.SORT_KEYS.items():
+            title = getattr(self, f"title_{language}") or self.title_sv
+            subtitle = getattr(self, f"subtitle_{language}") or self.subtitle_sv
+            # The title orders; the subtitle breaks ties (three "Återvändandeprogrammet").
+            setattr(self, f"sort_key_{language}", f"{key(title)}\t{key(subtitle)}")
+        if save:
+            type(self).objects.filter(pk=self.pk).update(
+                search_text=self.search_text,
+                search_title=self.search_title,
+                sort_key_sv=self.sort_key_sv,
+                sort_key_en=self.sort_key_en,
+            )
+
+    # What the templates show -------------------------------------------------------
+
+    @property
+    def authors(self) -> list[Organisation]:
+        return [link.organisation for link in self.author_links.all() if link.organisation]
+
+    def authors_display(self) -> str:
+        return join_names([name_in(org, translation.get_language()) for org in self.authors])
+
+    @cached_property
+    def sorted_editions(self) -> list[PublicationEdition]:
+        return sorted(self.editions.all(), key=lambda edition: (edition.number, edition.year))
+
+    def edition_statement(self) -> str:
+        """ "3rd edition; first edition 2014 by …" in the active language."""
+        if not self.edition or self.edition < 2:
+            return ""
+        statement = edition_name(self.edition)
+        first = next((e for e in self.sorted_editions if e.number == 1), None)
+        if first is None:
+            return statement
+        if first.publisher:
+            earlier = gettext("first edition %(year)s by %(publisher)s") % {
+                "year": first.year,
+                "publisher": first.publisher,
+            }
+        else:
+            earlier = gettext("first edition %(year)s") % {"year": first.year}
+        return f"{statement}; {earlier}"
+
+    def languages(self) -> list[PublicationLanguage]:
+        return sorted(
+            self.language_versions.all(),
+            key=lambda version: (languages.ORDER.get(version.language, 999), version.sort_order),
+        )
+
+    def documents(self) -> list[PublicationLanguage]:
+        return [version for version in self.languages() if version.document_id]
+
+    def url_in(self, index_page, request=None, language: str | None = None) -> str:
+        with translation.override(language or translation.get_language()):
+            return index_page.url + index_page.reverse_subpage(
+                "publication", kwargs={"slug": self.slug}
+            )
+
+    # Site search (portal.search) -----------------------------------------------------
+
+    def search_document(self) -> dict | None:
+        """The publication as site search sees it, in the active language."""
+        index_page = apps.get_model("publications", "PublicationIndexPage").objects.live().first()
+        if not self.live or index_page is None:
+            return None
+        title = f"{self.title} – {self.subtitle}" if self.subtitle else self.title
+        return {
+            "kind": "publication",
+            "kind_label": _("Publication"),
+            "title": title,
+            "body": " ".join(part for part in (self.description, self.authors_display()) if part),
+            "url": self.url_in(index_page),
+        }
+
+    # Preview in both languages before publishing -----------------------------------
+
+    @property
+    def preview_modes(self):
+        return [(code, settings.LANGUAGE_NATIVE_NAMES[code]) for code, _n in settings.LANGUAGES]
+
+    def serve_preview(self, request, mode_name):
+        index_page = apps.get_model("publications", "PublicationIndexPage").objects.live().first()
+        language = mode_name if mode_name in dict(settings.LANGUAGES) else "sv"
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            if index_page is None:
+                from django.template.response import TemplateResponse
+
+                return TemplateResponse(
+                    request, "publications/publication_detail.html", {"publication": self}
+                )
+            response = index_page.serve_publication(request, self, preview=True)
+            response.render()
+        return response
+
+
+def join_names(names: list[str]) -> str:
+    """ "A", "A and B", "A, B and C" in the active language."""
+    names = [name for name in names if name]
+    if len(names) < 2:
+        return "".join(names)
+    return gettext("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}

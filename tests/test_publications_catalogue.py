@@ -1,0 +1,558 @@
+"""The public catalogue at /sv/publikationer/ and /en/publications/: filters, sorting,
+counts, pagination, the no-JavaScript form and each result as a visitor sees it."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.core.files.base import ContentFile
+from django.utils import translation
+from django.utils.translation import gettext, ngettext
+from wagtail.documents.models import Document
+
+from publications.models import Publication, PublicationIndexPage, PublicationLanguage
+from tests.helpers import elements, section
+
+pytestmark = pytest.mark.django_db
+
+SV, EN = "/sv/publikationer/", "/en/publications/"
+RETURN_SV = "Återvändandeprogrammet"
+
+
+def in_swedish(message: str) -> str:
+    with translation.override("sv"):
+        return gettext(message)
+
+
+def count_text(count: int, language: str) -> str:
+    with translation.override(language):
+        return ngettext("%(count)s publication", "%(count)s publications", count) % {"count": count}
+
+
+def get(client, path, params=None):
+    response = client.get(path, params or {})
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def results(html: str) -> list[str]:
+    """The result titles (title – subtitle), in order, as text."""
+    listing = section(html, '<ol class="pub-list"') if '<ol class="pub-list"' in html else ""
+    titles = re.findall(r'<h3 class="pub-item__title"[^>]*><a [^>]*>(.*?)</a></h3>', listing, re.S)
+    return [unescape(re.sub(r"<[^>]+>", "", title)).strip() for title in titles]
+
+
+def result_titles(html: str) -> list[str]:
+    return [title.split(" – ")[0] for title in results(html)]
+
+
+def option_labels(html: str, select_id: str) -> dict[str, str]:
+    block = html[html.index(f'<select id="{select_id}"') :]
+    block = block[: block.index("</select>")]
+    return {
+        value: unescape(label).strip()
+        for value, label in re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', block)
+    }
+
+
+def publish(**fields) -> Publication:
+    publication = Publication(**fields)
+    publication.save()
+    publication.save_revision().publish()
+    return publication
+
+
+# The page in both languages ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "heading", "intro"),
+    [
+        (SV, "sv", "Publikationer", "Sök enkelt efter publikationer genom att klicka i ett"),
+        (EN, "en", "Publications", "Search for publications easily by clicking on a topic."),
+    ],
+)
+def test_catalogue_lives_at_its_address_in_each_language(client, path, lang, heading, intro):
+    html = get(client, path)
+    assert elements(html, "html")[0]["lang"] == lang
+    assert f">{heading}</h1>" in html
+    assert intro in html
+    assert len(results(html)) == 9
+    assert count_text(9, lang) in html
+
+
+def test_catalogue_is_in_the_main_menu_and_the_switcher_keeps_the_filter(client):
+    html = get(client, SV, {"topic": "barn"})
+    assert elements(section(html, '<nav class="main-nav"'), "a", href=SV)
+    switcher = elements(section(html, '<nav class="language-switcher"'), "a", hreflang="en")
+    assert switcher[0]["href"] == "/en/publications/?topic=barn"
+
+
+def test_the_page_type_states_where_it_lives():
+    assert PublicationIndexPage.max_count == 1
+    assert PublicationIndexPage.parent_page_types == ["guidance.HomePage"]
+    assert PublicationIndexPage.objects.count() == 1
+
+
+# Filters ---------------------------------------------------------------------------
+
+
+def test_clicking_a_topic_shows_its_publications_and_marks_it_current(client):
+    html = get(client, SV)
+    topics = section(html, '<nav class="pub-topics"')
+    links = {
+        unescape(re.sub(r"<[^>]+>", "", m)).strip(): href
+        for href, m in re.findall(
+            r'<a class="pub-topic" href="([^"]+)"[^>]*>(.*?)</a>', topics, re.S
+        )
+    }
+    assert links == {
+        "Barn (2)": "/sv/publikationer/?topic=barn",
+        "Människohandel (9)": "/sv/publikationer/?topic=manniskohandel",
+        "Prostitution (5)": "/sv/publikationer/?topic=prostitution",
+        "Återvändande (3)": "/sv/publikationer/?topic=atervandande",
+    }
+    html = get(client, unescape(links["Barn (2)"]))
+    assert sorted(result_titles(html)) == [
+        "Barn i internationell människohandel och exploatering",
+        "”De kan alltid hitta mig”",
+    ]
+    assert count_text(2, "sv") in html
+    current = elements(section(html, '<nav class="pub-topics"'), "a", aria_current="true")
+    assert [a["href"] for a in current] == ["/sv/publikationer/?topic=barn"]
+
+
+@pytest.mark.parametrize("path", [SV, EN])
+@pytest.mark.parametrize(
+    ("params", "slugs"),
+    [
+        (
+            {"type": "broschyr"},
+            {"atervandandeprogrammet-information", "atervandandeprogrammet-att-atervanda-hem"},
+        ),
+        (
+            {"year_from": "2019"},
+            {"manual-vid-misstanke-om-manniskohandel", "atervandandeprogrammet-manual"},
+        ),
+        ({"year_to": "2017"}, {"prostitution-i-norra-sverige"}),
+        (
+            {"year_from": "2018", "year_to": "2018"},
+            {
+                "atervandandeprogrammet-information",
+                "atervandandeprogrammet-att-atervanda-hem",
+                "manniskohandel-lagesrapport-19",
+                "barn-i-internationell-manniskohandel-och-exploatering",
+                "regionkoordinatorer-mot-prostitution-och-manniskohandel",
+                "de-kan-alltid-hitta-mig",
+            },
+        ),
+        # A range given backwards is read the right way round.
+        (
+            {"year_from": "2019", "year_to": "2017", "type": "manual"},
+            {"manual-vid-misstanke-om-manniskohandel", "atervandandeprogrammet-manual"},
+        ),
+        ({"language": "ro"}, {"atervandandeprogrammet-att-atervanda-hem"}),
+        # The manual's English version is only planned: it is not available in English yet.
+        ({"language": "en"}, {"atervandandeprogrammet-att-atervanda-hem"}),
+        (
+            {"author": "iom"},
+            {
+                "atervandandeprogrammet-manual",
+                "atervandandeprogrammet-information",
+                "atervandandeprogrammet-att-atervanda-hem",
+            },
+        ),
+        ({"author": "lansstyrelsen-jamtland"}, {"prostitution-i-norra-sverige"}),
+        ({"topic": "barn", "type": "studie"}, {"de-kan-alltid-hitta-mig"}),
+        (
+            {"topic": "prostitution", "author": "jamstalldhetsmyndigheten", "year_to": "2018"},
+            {
+                "atervandandeprogrammet-information",
+                "atervandandeprogrammet-att-atervanda-hem",
+                "regionkoordinatorer-mot-prostitution-och-manniskohandel",
+            },
+        ),
+    ],
+)
+def test_each_filter_narrows_the_list(client, path, params, slugs):
+    html = get(client, path, params)
+    links = {a["href"] for a in elements(section(html, '<ol class="pub-list"'), "a")}
+    assert {link.split("/")[-2] for link in links if link.startswith(path)} == slugs
+    language = path[1:3]
+    assert count_text(len(slugs), language) in html
+
+
+def test_each_filter_option_shows_how_many_it_would_give(client):
+    html = get(client, EN, {"topic": "atervandande"})
+    # Counts follow the other filters: within Return, two brochures and one manual.
+    assert option_labels(html, "pub-type") == {
+        "": "All types",
+        "broschyr": "Brochure (2)",
+        "manual": "Manual (1)",
+    }
+    authors = option_labels(html, "pub-author")
+    assert authors["iom"] == "IOM (3)"
+    assert authors["jamstalldhetsmyndigheten"] == "Swedish Gender Equality Agency (3)"
+    assert "socialstyrelsen" not in authors
+    languages = option_labels(html, "pub-language")
+    assert languages["sv"] == "Svenska (3)"
+    assert languages["ar"] == "العربية (1)"
+    assert option_labels(html, "pub-year-from") == {
+        "": "Any year",
+        "2019": "2019 (1)",
+        "2018": "2018 (2)",
+    }
+    # A facet's own choice does not narrow its own counts: every topic stays reachable.
+    topics = section(html, '<nav class="pub-topics"')
+    assert "Children" in topics and "(2)" in topics
+
+
+def test_language_options_are_named_in_their_own_language(client):
+    html = get(client, SV)
+    block = html[html.index('<select id="pub-language"') :]
+    assert elements(block, "option", value="ro", lang="ro")
+    assert elements(block, "option", value="ar", lang="ar", dir="rtl")
+    labels = option_labels(html, "pub-language")
+    assert labels["ru"] == "Русский (1)" and labels["bg"] == "Български (1)"
+    assert labels["sr"] == "Srpski (1)" and labels["es"] == "Español (1)"
+
+
+# Free text -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query", ["återvändandeprogrammet", "ÅTERVÄNDANDEPROGRAMMET", "ÅtErVäNdAnDe"]
+)
+@pytest.mark.parametrize("path", [SV, EN])
+def test_free_text_ignores_the_case_of_a_a_o_on_every_database(client, path, query):
+    html = get(client, path, {"q": query})
+    slugs = {
+        a["href"].split("/")[-2]
+        for a in elements(section(html, '<ol class="pub-list"'), "a")
+        if a["href"].startswith(path)
+    }
+    assert slugs == {
+        "atervandandeprogrammet-manual",
+        "atervandandeprogrammet-information",
+        "atervandandeprogrammet-att-atervanda-hem",
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Authors' names, in either language, are searched on either page.
+        ("Socialstyrelsen", ["Barn i internationell människohandel och exploatering"]),
+        ("National Board of Health", ["Barn i internationell människohandel och exploatering"]),
+        # Descriptions in both languages.
+        ("Wahlberg", ["Människohandel för sexuella och andra ändamål"]),
+        (
+            "begging forced labour",
+            [
+                "Regionkoordinatorer mot prostitution och människohandel",
+                "Människohandel för sexuella och andra ändamål",
+            ],
+        ),
+        # Subtitles.
+        ("Västernorrland kartläggning", ["Prostitution i norra Sverige"]),
+        # Every word must occur.
+        ("barn återvända", []),
+    ],
+)
+def test_free_text_searches_titles_subtitles_descriptions_and_authors(client, query, expected):
+    html = get(client, SV, {"q": query})
+    assert sorted(result_titles(html)) == sorted(expected)
+
+
+def test_relevance_puts_title_matches_first_when_there_is_text(client):
+    html = get(client, SV, {"q": "prostitution"})
+    assert option_labels(html, "pub-sort")["relevance"]
+    assert elements(html, "option", value="relevance", selected="")
+    titles = results(html)
+    title_matches = list(titles[:3])
+    assert all("rostitution" in t for t in title_matches)
+    assert len(titles) == 7
+    newest = results(get(client, SV, {"q": "prostitution", "sort": "newest"}))
+    assert sorted(newest) == sorted(titles) and newest != titles
+    assert newest[0].startswith("Manual vid misstanke")
+
+
+# Sorting ---------------------------------------------------------------------------
+
+
+def test_title_order_on_the_swedish_page_puts_a_ring_a_umlaut_o_umlaut_after_z(client):
+    html = get(client, SV, {"sort": "title"})
+    assert result_titles(html) == [
+        "Barn i internationell människohandel och exploatering",
+        "”De kan alltid hitta mig”",
+        "Manual vid misstanke om människohandel",
+        "Människohandel för sexuella och andra ändamål",
+        "Prostitution i norra Sverige",
+        "Regionkoordinatorer mot prostitution och människohandel",
+        RETURN_SV,
+        RETURN_SV,
+        RETURN_SV,
+    ]
+    # The three of the same title in the order of their subtitles.
+    assert [t.split(" – ")[1] for t in results(html)[-3:]] == [
+        "Att återvända hem",
+        "Information för myndigheter och frivilligorganisationer",
+        "Manual för frivilligt återvändande och återintegration för personer utsatta för "
+        "människohandel och prostitution i Sverige",
+    ]
+
+
+def test_title_order_on_the_english_page_is_english(client):
+    html = get(client, EN, {"sort": "title"})
+    assert result_titles(html) == [
+        "Children in international human trafficking and exploitation",
+        "Human trafficking for sexual and other purposes",
+        "Manual for suspected human trafficking",
+        "Prostitution in northern Sweden",
+        "Regional coordinators against prostitution and human trafficking",
+        "The Return Programme",
+        "The Return Programme",
+        "The Return Programme",
+        "“They can always find me”",
+    ]
+
+
+def test_swedish_and_english_alphabets_differ_on_a_ring_and_o_umlaut(client):
+    for slug, title in (("z", "Zonterapi"), ("o", "Öppna jämförelser"), ("a", "Ålder")):
+        publish(slug=f"sort-{slug}", title_sv=title, year=2000)
+    sv = [
+        t
+        for t in result_titles(get(client, SV, {"sort": "title"}))
+        if t in {"Zonterapi", "Öppna jämförelser", "Ålder"}
+    ]
+    en = [
+        t
+        for t in result_titles(get(client, EN, {"sort": "title"}))
+        if t in {"Zonterapi", "Öppna jämförelser", "Ålder"}
+    ]
+    assert sv == ["Zonterapi", "Ålder", "Öppna jämförelser"]
+    assert en == ["Ålder", "Öppna jämförelser", "Zonterapi"]
+
+
+@pytest.mark.parametrize("path", [SV, EN])
+def test_newest_and_oldest_order_by_year(client, path):
+    newest = get(client, path)  # the default
+    years = [
+        int(y) for y in re.findall(r"<dd>(\d{4})</dd>", section(newest, '<ol class="pub-list"'))
+    ]
+    assert years == sorted(years, reverse=True) and years[0] == 2019
+    oldest = get(client, path, {"sort": "oldest"})
+    years = [
+        int(y) for y in re.findall(r"<dd>(\d{4})</dd>", section(oldest, '<ol class="pub-list"'))
+    ]
+    assert years == sorted(years) and years[0] == 2017
+
+
+# Active filters, pagination --------------------------------------------------------
+
+
+def test_active_filters_are_listed_and_removed_one_at_a_time(client):
+    params = {"topic": "barn", "type": "studie", "q": "hitta", "year_from": "2010"}
+    html = get(client, EN, params)
+    chips = elements(html, "a", **{"class": "pub-chip"})
+    assert {chip["data-filter"] for chip in chips} == {"q", "topic", "type", "year_from"}
+    for chip in chips:
+        remaining = parse_qs(urlsplit(unescape(chip["href"])).query)
+        removed = chip["data-filter"]
+        assert removed not in remaining
+        assert set(remaining) == set(params) - {removed}
+    assert "Children" in section(html, '<div class="pub-active"')
+    assert elements(html, "a", href=EN, **{"class": "pub-active__clear"})
+    assert not elements(get(client, EN), "a", **{"class": "pub-chip"})
+
+
+def test_pagination_keeps_the_filters(client):
+    page = PublicationIndexPage.objects.get()
+    page.per_page = 5
+    page.save_revision().publish()
+    html = get(client, SV, {"sort": "title"})
+    assert len(results(html)) == 5
+    assert count_text(9, "sv") in html
+    next_link = elements(section(html, '<nav class="pagination'), "a", rel="next")[0]["href"]
+    assert parse_qs(urlsplit(unescape(next_link)).query) == {"sort": ["title"], "page": ["2"]}
+    second = get(client, unescape(next_link))
+    assert (
+        result_titles(second)
+        == ["Regionkoordinatorer mot prostitution och människohandel"] + [RETURN_SV] * 3
+    )
+    assert elements(second, "ol", start="6")
+    prev_link = elements(section(second, '<nav class="pagination'), "a", rel="prev")[0]["href"]
+    assert parse_qs(urlsplit(unescape(prev_link)).query) == {"sort": ["title"]}
+
+
+# The form works without JavaScript -------------------------------------------------
+
+
+def test_filter_form_is_a_plain_get_form_with_labels_and_groups(client):
+    html = get(client, SV)
+    form_html = section(html, '<form class="pub-filters"')
+    form = elements(form_html, "form")[0]
+    assert form["method"] == "get" and form["action"] == SV
+    controls = elements(form_html, "input") + elements(form_html, "select")
+    names = {control["name"] for control in controls}
+    assert names == {"q", "topic", "type", "year_from", "year_to", "language", "author", "sort"}
+    for control in controls:
+        assert elements(form_html, "label", **{"for": control["id"]}), control["name"]
+    assert form_html.count("<fieldset") == 2 and form_html.count("<legend>") == 2
+    assert elements(form_html, "button", type="submit")
+    # No inline script: the page works without JavaScript.
+    for script in elements(html, "script"):
+        assert script.get("src") or script.get("type") == "application/ld+json"
+
+
+def test_submitting_the_form_as_it_comes_changes_nothing(client):
+    empty = dict.fromkeys(("q", "topic", "type", "year_from", "year_to", "language", "author"), "")
+    html = get(client, SV, {**empty, "sort": "newest"})
+    assert len(results(html)) == 9
+    assert '<div class="notice pub-notices"' not in html
+    assert not elements(html, "a", **{"class": "pub-chip"})
+
+
+def test_submitting_chosen_values_filters(client):
+    html = get(
+        client,
+        EN,
+        {
+            "q": "",
+            "type": "manual",
+            "year_from": "",
+            "year_to": "2019",
+            "language": "sv",
+            "author": "",
+            "sort": "title",
+        },
+    )
+    assert result_titles(html) == ["Manual for suspected human trafficking", "The Return Programme"]
+    assert elements(html, "option", value="manual", selected="")
+    assert elements(html, "option", value="title", selected="")
+
+
+# Each result -----------------------------------------------------------------------
+
+
+def _item(html: str, title_fragment: str) -> str:
+    start = html.index(title_fragment)
+    start = html.rindex('<li class="pub-item">', 0, start)
+    return html[start : html.index("</article>", start)]
+
+
+def test_result_shows_title_authors_year_edition_languages_and_hidden_description(client):
+    html = get(client, EN, {"topic": "atervandande"})
+    item = _item(html, "Returning home")
+    assert "The Return Programme</span> – <span" in item
+    assert "Swedish Gender Equality Agency and IOM" in item
+    assert "<dd>2018</dd>" in item
+    assert (
+        "4th edition; first edition 2015 by the County Administrative Board of Stockholm and IOM"
+        in item
+    )
+    langs = [(e["lang"], e.get("dir")) for e in elements(item, "span") if e.get("lang")]
+    assert [code for code, _ in langs] == ["sv", "en", "ar", "bg", "es", "ro", "ru", "sr"]
+    assert ("ar", "rtl") in langs
+    for name in (
+        "Svenska",
+        "English",
+        "Español",
+        "Română",
+        "Русский",
+        "Srpski",
+        "Български",
+        "العربية",
+    ):
+        assert name in item
+    details = section(item, '<details class="pub-details"')
+    assert "<summary>" in details and "Show more" in details and "Show less" in details
+    assert "The information is available in eight languages" in details
+    assert "open" not in elements(item, "details")[0]
+
+
+def test_edition_statement_in_swedish(client):
+    html = get(client, SV, {"author": "iom", "sort": "title"})
+    item = _item(html, "Manual för frivilligt")
+    with translation.override("sv"):
+        expected = (
+            gettext("3rd edition")
+            + "; "
+            + gettext("first edition %(year)s by %(publisher)s")
+            % {"year": 2014, "publisher": "Länsstyrelsen Stockholm och IOM"}
+        )
+    assert expected in item
+    assert in_swedish("Show more") in item
+
+
+def test_a_planned_language_is_shown_as_coming_soon(client):
+    html = get(client, EN)
+    item = _item(html, "Manual for suspected human trafficking")
+    assert re.search(
+        r'<span lang="en">English</span> <span class="pub-status">\(coming soon\)</span>', item
+    )
+    assert "pub-downloads" not in item  # the seed has no documents, and none is invented
+
+
+def test_untranslated_publication_is_marked_swedish_on_the_english_page(client):
+    publish(
+        slug="bara-svenska", title_sv="Bara på svenska", subtitle_sv="Ingen översättning", year=2021
+    )
+    html = get(client, EN)
+    item = _item(html, "Bara på svenska")
+    assert '<span lang="sv">Bara på svenska</span>' in item
+    assert '<span class="pub-item__subtitle" lang="sv">Ingen översättning</span>' in item
+
+
+def test_download_links_name_language_format_and_size(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    document = Document(title="Att återvända hem (arabiska)")
+    document.file.save(
+        "att-atervanda-hem-ar.pdf", ContentFile(b"%PDF-1.4 " + b"x" * 2048), save=False
+    )
+    document.save()
+    publication = Publication.objects.get(slug="atervandandeprogrammet-att-atervanda-hem")
+    PublicationLanguage.objects.filter(publication=publication, language="ar").update(
+        document=document
+    )
+    html = get(client, SV, {"language": "ar"})
+    downloads = section(html, '<ul class="pub-downloads"')
+    link = elements(downloads, "a")[0]
+    assert link["href"] == document.url and link["hreflang"] == "ar"
+    assert '<span lang="ar" dir="rtl">العربية</span>' in downloads
+    assert "(PDF, 2,0" in downloads or "(PDF, 2.0" in downloads
+
+
+@pytest.mark.parametrize(
+    ("params", "types", "topics", "iom"),
+    [
+        # Text alone (on PostgreSQL the facets then read the matching ids directly).
+        (
+            {"q": "återvändandeprogrammet"},
+            {"Brochure (2)", "Manual (1)"},
+            {"Return (3)", "Prostitution (3)", "Human trafficking (3)"},
+            "IOM (3)",
+        ),
+        # Text and another filter: each facet counts with the other filters applied.
+        (
+            {"q": "återvändandeprogrammet", "type": "broschyr"},
+            {"Brochure (2)", "Manual (1)"},
+            {"Return (2)", "Prostitution (2)", "Human trafficking (2)"},
+            "IOM (2)",
+        ),
+        (
+            {"q": "återvändandeprogrammet", "year_to": "2018"},
+            {"Brochure (2)"},
+            {"Return (2)", "Prostitution (2)", "Human trafficking (2)"},
+            "IOM (2)",
+        ),
+    ],
+)
+def test_counts_beside_options_follow_the_text_too(client, params, types, topics, iom):
+    html = get(client, EN, params)
+    assert set(option_labels(html, "pub-type").values()) - {"All types"} == types
+    assert set(option_labels(html, "pub-topic").values()) - {"All topics"} == topics
+    assert option_labels(html, "pub-author")["iom"] == iom
