@@ -1,0 +1,25 @@
+"""List guidance pages due or overdue for review; exit 1 when any is overdue (for a scheduled job)."""
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from guidance.review import pages_for_review
+
+
+class Command(BaseCommand):
+    help = "List pages due or overdue for review. Exits with status 1 when any page is overdue."
+
+    def handle(self, *args, **options):
+        today = timezone.localdate()
+        overdue = 0
+        for page in pages_for_review(today):
+            status = page.review_status(today)
+            overdue += status == "overdue"
+            self.stdout.write(
+                f"{status.upper():8} {page.review_by.isoformat()}  {page.title_sv}  "
+                f"{page.url_path_sv}"
+            )
+        if overdue:
+            self.stderr.write(f"{overdue} page(s) overdue for review.")
+            raise SystemExit(1)
+        self.stdout.write("No page is overdue for review.")
