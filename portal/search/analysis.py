@@ -1,0 +1,141 @@
+"""Turn text into the terms the index stores and a query into the terms it looks for."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+
+import simplemma
+
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_WORD = 60
+MAX_QUERY_TERMS = 8
+
+# Words too common to tell documents apart. Kept short on purpose.
+STOPWORDS = {
+    "sv": {
+        "och",
+        "i",
+        "att",
+        "det",
+        "som",
+        "en",
+        "på",
+        "är",
+        "av",
+        "för",
+        "med",
+        "till",
+        "den",
+        "har",
+        "de",
+        "inte",
+        "om",
+        "ett",
+        "men",
+        "var",
+        "jag",
+        "så",
+        "man",
+        "vid",
+        "kan",
+        "du",
+        "vi",
+        "eller",
+        "hur",
+        "när",
+        "sig",
+        "sin",
+        "ska",
+        "från",
+        "han",
+        "hon",
+        "dem",
+        "där",
+        "här",
+        "även",
+        "också",
+    },
+    "en": {
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "to",
+        "for",
+        "with",
+        "by",
+        "at",
+        "from",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "as",
+        "how",
+        "what",
+        "who",
+        "can",
+        "you",
+        "your",
+        "we",
+        "our",
+    },
+}
+
+
+def plain_text(value: str | None) -> str:
+    """Rich text or HTML as plain text (tags become spaces, entities characters)."""
+    if not value:
+        return ""
+    text = html.unescape(_TAG.sub(" ", str(value)))
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def words(text: str) -> list[str]:
+    return [w[:MAX_WORD] for w in _WORD.findall(unicodedata.normalize("NFC", text).casefold())]
+
+
+@lru_cache(maxsize=50_000)
+def lemma(word: str, language: str) -> str:
+    try:
+        return simplemma.lemmatize(word, lang=language).casefold()
+    except (ValueError, KeyError):
+        return word
+
+
+def terms(text: str, language: str) -> str:
+    """ " word lemma word … ": each word and its lemma once, padded with spaces.
+
+    Stored in SearchEntry; a query term matches when it occurs in it (inside a word too,
+    which finds compound parts: "handel" in "människohandel").
+    """
+    seen: dict[str, None] = {}
+    for word in words(text):
+        seen.setdefault(word, None)
+        seen.setdefault(lemma(word, language), None)
+    return f" {' '.join(seen)} " if seen else ""
+
+
+def query_terms(query: str, language: str) -> list[tuple[str, str]]:
+    """(word, lemma) pairs of a visitor's query, stopwords and duplicates left out."""
+    found: dict[str, str] = {}
+    for word in words(query.replace("\x00", " ")):
+        if word in STOPWORDS.get(language, ()) or not word.strip("_"):
+            continue
+        found.setdefault(word, lemma(word, language))
+    return list(found.items())[:MAX_QUERY_TERMS]

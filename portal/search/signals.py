@@ -1,0 +1,73 @@
+"""Index on publish, unpublish, move and delete, for pages and snippets alike."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import DraftStateMixin, Page
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
+
+from portal.search import index
+
+
+def _later(obj) -> None:
+    """After the transaction commits, index the object as it is in the database then.
+
+    Reading it again means a draft held in memory is never indexed, and an object
+    deleted in the same transaction (Wagtail unpublishes a page it deletes) is removed.
+    """
+    model, pk = type(obj), obj.pk
+
+    def reindex():
+        current = model._base_manager.filter(pk=pk).first()
+        if current is None:
+            index.remove_object(obj)
+        else:
+            index.update_object(current)
+
+    transaction.on_commit(reindex)
+
+
+def _on_page_change(sender, instance, **kwargs):
+    _later(instance.specific)
+
+
+def _on_page_move(sender, instance, **kwargs):
+    # Addresses below a moved page change too.
+    for page in Page.objects.descendant_of(instance, inclusive=True).specific():
+        _later(page)
+
+
+def _on_snippet_change(sender, instance, **kwargs):
+    if hasattr(instance, "search_document"):
+        _later(instance)
+
+
+def _on_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Models without drafts are live when saved; the others wait for publish."""
+    if raw or not hasattr(instance, "search_document"):
+        return
+    if isinstance(instance, Page | DraftStateMixin):
+        return
+    _later(instance)
+
+
+def _on_delete(sender, instance, **kwargs):
+    if hasattr(instance, "search_document"):
+        index.remove_object(instance)
+
+
+def connect() -> None:
+    page_published.connect(_on_page_change, dispatch_uid="search_page_published")
+    page_unpublished.connect(_on_page_change, dispatch_uid="search_page_unpublished")
+    post_page_move.connect(_on_page_move, dispatch_uid="search_page_moved")
+    published.connect(_on_snippet_change, dispatch_uid="search_published")
+    unpublished.connect(_on_snippet_change, dispatch_uid="search_unpublished")
+    post_save.connect(_on_save, dispatch_uid="search_post_save")
+    post_delete.connect(_on_delete, dispatch_uid="search_post_delete")
