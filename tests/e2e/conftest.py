@@ -1,0 +1,185 @@
+"""Browser tests: headless Chromium from Debian, driven by Playwright, against a live server.
+
+The live server needs transactional database access, and Django flushes the database after
+every transactional test. So the e2e tests use serialized rollback with a snapshot of the
+*seeded* database: each test starts from the seed content, and when the e2e tests are done
+the snapshot is loaded once more, so whatever runs after them still finds the seed.
+
+Outside CI the tests skip when /usr/bin/chromium is missing; with CI set they fail instead.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOTS = REPO / "screenshots"
+AXE_SOURCE = Path(__file__).with_name("vendor") / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _unavailable(reason: str):
+    """Fail in CI (the browser tests must run there), skip elsewhere."""
+    message = (
+        f"{reason}. The browser tests need Debian's Chromium: "
+        "`apt-get update && apt-get install -y chromium` (as root), and the test extra: "
+        "`.venv/bin/pip install -e '.[test]'`. Never `playwright install`."
+    )
+    if os.environ.get("CI"):
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Every e2e test gets serialized rollback: it starts from the seeded snapshot."""
+    marker = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+    for item in items:
+        if "/e2e/" in str(item.path).replace(os.sep, "/"):
+            item.add_marker(marker)
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _allow_async_unsafe():
+    """Playwright's sync API runs an event loop in this thread; Django refuses ORM calls
+    from a thread with a running loop unless told otherwise. Only while the browser tests
+    run: a subprocess started by a later test (`check --deploy`) must not inherit it."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
+
+
+@pytest.fixture(scope="package")
+def _seeded_snapshot(django_db_setup, django_db_blocker):
+    """Serialize the seeded database once; restore it as soon as the browser tests are over.
+
+    Package scope: the restore runs right after the last e2e test, before any test that
+    pytest-django orders after them.
+    """
+    from django.db import connection
+
+    # The live server answers in threads that keep a browser's keep-alive connection; with
+    # persistent database connections each would hold a session open past the tests (and
+    # PostgreSQL then refuses to drop the test database). Close them after every request.
+    max_age = connection.settings_dict.get("CONN_MAX_AGE", 0)
+    connection.settings_dict["CONN_MAX_AGE"] = 0
+    with django_db_blocker.unblock():
+        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+    yield
+    with django_db_blocker.unblock():
+        # The last transactional test flushed the database: put the seed back for any
+        # test that comes after.
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+    connection.settings_dict["CONN_MAX_AGE"] = max_age
+
+
+@pytest.fixture(scope="session")
+def _playwright():
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is missing")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("The Python package playwright is not installed")
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(_playwright):
+    browser = _playwright.chromium.launch(
+        executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+    )
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def site(_seeded_snapshot, live_server):
+    """The live server's address, with the seed content in its database."""
+    return live_server.url
+
+
+def _block_other_hosts(context, base_url: str):
+    """Nothing leaves the machine: requests to other hosts get an empty local answer."""
+
+    def handle(route):
+        if route.request.url.startswith(base_url):
+            route.continue_()
+        else:
+            route.fulfill(status=200, content_type="text/html", body="<title>elsewhere</title>")
+
+    context.route(re.compile(r"^https?://.*"), handle)
+
+
+@pytest.fixture
+def new_page(browser, site):
+    """A factory of pages in fresh browser contexts (width, JavaScript on or off)."""
+    contexts = []
+
+    def make(width: int = 1280, height: int = 900, javascript: bool = True, **options):
+        context = browser.new_context(
+            viewport={"width": width, "height": height},
+            java_script_enabled=javascript,
+            base_url=site,
+            **options,
+        )
+        contexts.append(context)
+        _block_other_hosts(context, site)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    return AXE_SOURCE.read_text(encoding="utf-8")
+
+
+def run_axe(page, source: str) -> list[dict]:
+    """axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(source)
+    return page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+            return result.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary})),
+            }));
+        }""",
+        WCAG_TAGS,
+    )
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']}")
+        for node in v["nodes"][:5]:
+            lines.append(f"    {node['target']}: {node['summary']}")
+    return "\n".join(lines)
