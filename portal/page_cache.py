@@ -1,0 +1,121 @@
+"""A shared cache of anonymous page views, emptied when editors change what pages show.
+
+The key holds the full address (so the language prefix) and a generation number;
+publishing, unpublishing, moving or deleting a page, or changing a publication or a
+snippet, bumps the generation, so every process sees the change at once through the
+shared cache (Redis in production). With the cache away, pages are simply made anew.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.utils.cache import patch_response_headers
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+GENERATION_KEY = "page-cache:generation"
+CACHE_SECONDS = 600
+# Content of these apps shows on pages (snippets, settings, sites, the page tree).
+CONTENT_APPS = {"guidance", "publications", "portal", "wagtailcore", "wagtailimages", "wagtaildocs"}
+# Bookkeeping that changes nothing a visitor sees.
+IGNORED_MODELS = {
+    "searchentry",
+    "searchword",
+    "translationtimestamps",
+    "revision",
+    "modellogentry",
+    "pagelogentry",
+    "workflowstate",
+    "taskstate",
+    "pagesubscription",
+    "comment",
+    "pagelock",
+    "referenceindex",
+    "uploadedfile",
+    "rendition",
+}
+
+
+def generation() -> int:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = 1
+        cache.add(GENERATION_KEY, value, timeout=None)
+    return int(value)
+
+
+def invalidate(*args, **kwargs) -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no generation yet (or the cache was emptied)
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def _on_model_change(sender, instance=None, raw=False, **kwargs):
+    meta = sender._meta
+    if raw or meta.app_label not in CONTENT_APPS or meta.model_name in IGNORED_MODELS:
+        return
+    if meta.app_label == "wagtailcore" and meta.model_name == "page":
+        return  # pages change what visitors see on publish, unpublish, move, delete
+    if getattr(instance, "live", True) is False and kwargs.get("signal") != post_delete:
+        return  # a draft of a page or a publication
+    invalidate()
+
+
+def connect() -> None:
+    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+        signal.connect(invalidate, dispatch_uid=f"page_cache_{signal!r}")
+    post_save.connect(_on_model_change, dispatch_uid="page_cache_post_save")
+    post_delete.connect(_on_model_change, dispatch_uid="page_cache_post_delete")
+
+
+def _key(request, gen: int) -> str:
+    digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"page-cache:{gen}:{request.method == 'HEAD' and 'GET' or request.method}:{digest}"
+
+
+class AnonymousPageCacheMiddleware:
+    """Serves cached copies of public pages to visitors who are not logged in."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._cacheable_request(request):
+            return self.get_response(request)
+        key = _key(request, generation())
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if self._cacheable_response(request, response):
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            response["X-Page-Cache"] = "miss"
+            patch_response_headers(response, cache_timeout=0)
+            cache.set(key, response, CACHE_SECONDS)
+        return response
+
+    @staticmethod
+    def _cacheable_request(request) -> bool:
+        return (
+            settings.PAGE_CACHE_ENABLED
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(("/admin/", "/healthz/", "/documents/", "/static/"))
+        )
+
+    @staticmethod
+    def _cacheable_response(request, response) -> bool:
+        return (
+            response.status_code == 200
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not request.META.get("CSRF_COOKIE_USED")
+            and not response.has_header("Cache-Control")
+            and not getattr(response, "streaming", False)
+        )

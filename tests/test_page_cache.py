@@ -1,0 +1,129 @@
+"""The anonymous page cache: hits, invalidation on publish, languages, ETags, Redis."""
+
+import os
+import socket
+
+import pytest
+from django.core.cache import caches
+from django.test import override_settings
+
+from guidance.models import Hotline, SectionPage, StandardPage
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+    caches["default"].clear()
+    yield
+    caches["default"].clear()
+
+
+def test_second_view_is_served_from_the_cache_without_the_database(
+    client, django_assert_num_queries
+):
+    first = client.get("/sv/vald/")
+    assert first.status_code == 200 and first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get("/sv/vald/")
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+
+
+def test_each_language_is_cached_apart(client):
+    client.get("/sv/vald/")
+    client.get("/en/violence/")
+    assert ">Våld</h1>" in client.get("/sv/vald/").content.decode()
+    assert ">Violence</h1>" in client.get("/en/violence/").content.decode()
+
+
+def test_publishing_unpublishing_and_moving_reach_visitors_at_once(client):
+    client.get("/sv/vald/")
+    page = SectionPage.objects.get(slug_sv="vald")
+    page.title_sv = "Våld och förtryck"
+    page.save_revision().publish()
+    response = client.get("/sv/vald/")
+    assert response["X-Page-Cache"] == "miss"
+    assert ">Våld och förtryck</h1>" in response.content.decode()
+
+    client.get("/sv/kontakt/")
+    contact = StandardPage.objects.get(slug_sv="kontakt")
+    contact.unpublish()
+    assert client.get("/sv/kontakt/").status_code == 404
+
+    contact.save_revision().publish()
+    contact.move(page, pos="last-child")
+    assert client.get("/sv/vald/kontakt/").status_code == 200
+
+
+def test_a_changed_snippet_reaches_the_pages_that_show_it(client):
+    theme = "/sv/vald/teman/manniskohandel-med-barn/"
+    assert "Nationella stödtelefonen" in client.get(theme).content.decode()
+    hotline = Hotline.objects.get()
+    hotline.name_sv = "Stödtelefonen mot människohandel"
+    hotline.save()
+    assert "Stödtelefonen mot människohandel" in client.get(theme).content.decode()
+
+
+def test_conditional_get_answers_304(client):
+    etag = client.get("/en/violence/")["ETag"]
+    response = client.get("/en/violence/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+
+
+def test_logged_in_editors_are_never_served_a_cached_page(client, django_user_model):
+    client.get("/sv/vald/")
+    user = django_user_model.objects.create_superuser("e", "e@example.org", "pw")
+    client.force_login(user)
+    response = client.get("/sv/vald/")
+    assert "X-Page-Cache" not in response
+
+
+def _redis_up() -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+        return True
+    except OSError:
+        return False
+
+
+REDIS = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/15",
+        "KEY_PREFIX": "portal-test",
+        "OPTIONS": {
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+            "IGNORE_EXCEPTIONS": True,
+        },
+    }
+}
+
+
+def test_invalidation_is_shared_through_redis(client):
+    if not _redis_up():
+        if os.environ.get("CI"):
+            pytest.fail("Redis must run on 127.0.0.1:6379 in CI")
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    import redis
+
+    with override_settings(CACHES=REDIS):
+        caches["default"].clear()
+        assert client.get("/sv/vald/")["X-Page-Cache"] == "miss"
+        assert client.get("/sv/vald/")["X-Page-Cache"] == "hit"
+        # Another app process bumps the generation in Redis: this one sees it at once.
+        other_process = redis.Redis(host="127.0.0.1", port=6379, db=15)
+        other_process.incr("portal-test:1:page-cache:generation")
+        assert client.get("/sv/vald/")["X-Page-Cache"] == "miss"
+        caches["default"].clear()
+
+
+def test_site_keeps_serving_when_redis_is_down(client):
+    down = {"default": {**REDIS["default"], "LOCATION": "redis://127.0.0.1:1/0"}}
+    with override_settings(CACHES=down):
+        for _ in range(2):
+            response = client.get("/sv/vald/")
+            assert response.status_code == 200
+            assert ">Våld</h1>" in response.content.decode()
