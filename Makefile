@@ -49,6 +49,14 @@ run: compilemessages seed ## Set everything up and serve at http://127.0.0.1:$(P
 test: $(VENV)/.installed-test compilemessages ## Install the test dependencies and run the whole suite
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
+.PHONY: browser-tests
+browser-tests: $(VENV)/.installed-test compilemessages ## Run only the browser tests (needs Debian's chromium)
+	$(VENV)/bin/pytest tests/e2e $(PYTEST_ARGS)
+
+.PHONY: weight
+weight: $(VENV)/.installed-test ## Measure a theme page's first view against a running server (URL=...)
+	$(PY) -m tests.e2e.measure_weight $(URL)
+
 .PHONY: lint
 lint: $(VENV)/.installed-test ## Check style with ruff
 	$(VENV)/bin/ruff check .
@@ -73,3 +81,17 @@ check: $(VENV)/.installed-test ## Django checks, missing migrations, messages an
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) update_messages --check
 	$(MAKE) lint
+
+.PHONY: serve
+serve: $(VENV)/.installed compilemessages ## Production-like server (gunicorn, production settings) against DATABASE_URL
+	@test -n "$(DATABASE_URL)" || (echo "Set DATABASE_URL, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal make serve"; exit 2)
+	DJANGO_SETTINGS_MODULE=portal.settings.production \
+	SECRET_KEY=$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
+	sh -c '$(MANAGE) migrate --noinput && $(MANAGE) seed && $(MANAGE) collectstatic --noinput -v0 && \
+	exec $(VENV)/bin/gunicorn portal.wsgi:application --bind 127.0.0.1:$(PORT) --workers $${WORKERS:-2}'
+
+.PHONY: bench
+bench: $(VENV)/.installed compilemessages ## HTTP benchmark with wrk against a throwaway PostgreSQL database
+	@command -v wrk >/dev/null || (apt-get install -y wrk >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y wrk >/dev/null))
+	$(PY) -m portal.bench $(BENCH_ARGS)

@@ -10,8 +10,10 @@ import json
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from guidance import theme_seed
+from guidance import accessibility_seed, theme_seed
 from guidance.models import HomePage, SectionPage, StandardPage, ThemeIndexPage
+from guidance.models.review import add_months
+from guidance.review import reviewed_models
 from portal.models import FooterLinks
 from portal.seeding import ensure_page
 
@@ -81,6 +83,7 @@ def run(command) -> None:
         log=log,
     )
     theme_seed.run(themes, log)
+    fill_review_dates()
     contact, _ = ensure_page(
         home,
         StandardPage,
@@ -117,3 +120,17 @@ def run(command) -> None:
     if footer.contact_page_id is None:
         footer.contact_page = contact
         footer.save()
+    accessibility_seed.run(home, log)
+
+
+def fill_review_dates() -> None:
+    """Pages made before review dates existed get their review-by date from the page type."""
+    for model in reviewed_models():
+        for page in model.objects.filter(review_by__isnull=True):
+            page.review_by = add_months(page.last_reviewed, page.review_interval_months)
+            model.objects.filter(pk=page.pk).update(review_by=page.review_by)
+
+
+def link(command) -> None:
+    """The theme's documents point to their catalogue entries, once both exist."""
+    theme_seed.link_catalogue_entries(command.log)

@@ -332,3 +332,22 @@ def _resources(theme, hotline, log):
         log=log,
     )
     yield course
+
+
+# Which resource pages are the same document as a catalogue entry (by slug).
+CATALOGUE_ENTRIES = {
+    "vagledning-barn-i-manniskohandel": "barn-i-internationell-manniskohandel-och-exploatering",
+    "manual-vid-misstanke-om-manniskohandel": "manual-vid-misstanke-om-manniskohandel",
+}
+
+
+def link_catalogue_entries(log) -> None:
+    publication_model = DocumentResourcePage._meta.get_field("catalogue_entry").related_model
+    for page_slug, entry_slug in CATALOGUE_ENTRIES.items():
+        page = DocumentResourcePage.objects.filter(slug_sv=page_slug).first()
+        entry = publication_model.objects.filter(slug=entry_slug).first()
+        if page is None or entry is None or page.catalogue_entry_id:
+            continue
+        page.catalogue_entry = entry
+        page.save_revision().publish(log_action=False)
+        log(f"  linked /{page_slug}/ to its catalogue entry")

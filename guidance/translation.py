@@ -78,3 +78,20 @@ class PodcastEpisodePageTR(TranslationOptions):
 @register(models.WebCoursePage)
 class WebCoursePageTR(TranslationOptions):
     fields = ("summary", "provider", "audience", "course_url", "course_link_text")
+
+
+@register(models.AccessibilityStatementPage)
+class AccessibilityStatementPageTR(TranslationOptions):
+    fields = (
+        "intro",
+        "non_accessible_content",
+        "assessment_text",
+        "feedback_text",
+        "thank_you_text",
+        "subject",
+    )
+
+
+@register(models.AccessibilityFeedbackField)
+class AccessibilityFeedbackFieldTR(TranslationOptions):
+    fields = ("label", "help_text")

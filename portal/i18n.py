@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.db.models import URLField
 from django.utils import translation
 from modeltranslation.translator import NotRegistered, translator
 
@@ -11,11 +12,20 @@ NOT_CONTENT = {"slug", "url_path", "seo_title", "search_description"}
 
 
 def translated_fields(model) -> list[str]:
+    """Translated fields that hold text a reader sees.
+
+    Addresses (slugs, URL fields) are left out: a link may rightly lead to the
+    same place in both languages.
+    """
     try:
         options = translator.get_options_for_model(model)
     except NotRegistered:
         return []
-    return [name for name in options.all_fields if name not in NOT_CONTENT]
+    return [
+        name
+        for name in options.all_fields
+        if name not in NOT_CONTENT and not isinstance(model._meta.get_field(name), URLField)
+    ]
 
 
 def is_empty(value) -> bool:

@@ -1,5 +1,6 @@
 """Site-wide settings editors control: where the footer's fixed links lead."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -29,3 +30,79 @@ class FooterLinks(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("footer links")
+
+
+class TranslationTimestamps(models.Model):
+    """When each language's text of an object last changed (saved or published).
+
+    Kept by portal.translation_status on save; lets the translation report tell an
+    English side that is older than the Swedish one.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    sv_changed_at = models.DateTimeField(null=True, blank=True)
+    en_changed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("translation timestamps")
+        verbose_name_plural = _("translation timestamps")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="unique_translation_timestamps"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type_id}:{self.object_id}"
+
+
+class SearchEntry(models.Model):
+    """One searchable thing (a page or a publication) in one language.
+
+    The text is analysed in Python (portal.search.analysis): words and their lemmas,
+    casefolded, so that both databases match the same way. Titles and body text are
+    kept apart, for weighting.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    language = models.CharField(max_length=8)
+    kind = models.CharField(max_length=32)
+    kind_label = models.CharField(max_length=100)
+    title = models.TextField()
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    title_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "language"], name="unique_search_entry"
+            )
+        ]
+        indexes = [models.Index(fields=["language", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.language}: {self.title}"
+
+
+class SearchWord(models.Model):
+    """The vocabulary of the index, per language: for typo correction and "Did you mean …?"."""
+
+    language = models.CharField(max_length=8)
+    word = models.CharField(max_length=100)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+        constraints = [
+            models.UniqueConstraint(fields=["language", "word"], name="unique_search_word")
+        ]
+
+    def __str__(self) -> str:
+        return self.word

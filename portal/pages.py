@@ -40,6 +40,37 @@ def quick_exit_from_sections(page: Page, ancestor_paths: list[str] | None) -> bo
     return bool(nearest)
 
 
+def direct_routing(walk):
+    """A page's `route` that finds a descendant by its address in one query.
+
+    wagtail-modeltranslation's routing (`walk`) loads every child of every level in
+    Python; the translated url_path of the active language names the page directly.
+    Paths that are no page's address (sub-routes of a routable page) take the walk.
+    """
+
+    def route(self, request, path_components):
+        if path_components:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            page = (
+                Page.objects.filter(url_path=url_path, path__startswith=self.path)
+                .specific()
+                .first()
+            )
+            if page is not None:
+                return page.route(request, [])
+        return walk(self, request, path_components)
+
+    return route
+
+
+def install_direct_routing() -> None:
+    """Called when the apps are ready, after wagtail-modeltranslation patched `route`."""
+    for model in apps.get_models():
+        if issubclass(model, BasePage) and not getattr(model.route, "direct", False):
+            model.route = direct_routing(model.route)
+            model.route.direct = True
+
+
 class BasePage(Page):
     """Common behaviour: the quick-exit option and the translation-fallback notice."""
 
@@ -88,6 +119,29 @@ class BasePage(Page):
             if hasattr(response, "render") and not getattr(response, "is_rendered", True):
                 response.render()
         return response
+
+    # Site search: page types that are found set a kind; see portal.search.
+    search_kind: str | None = None
+    search_kind_label = _("Page")
+
+    def search_title(self) -> str:
+        return self.title
+
+    def search_body(self) -> list[str]:
+        """The text besides the title that search matches and quotes."""
+        return []
+
+    def search_document(self) -> dict | None:
+        """This page as the search index sees it, in the active language; None to leave it out."""
+        if self.search_kind is None or not self.live or self.get_view_restrictions().exists():
+            return None
+        return {
+            "kind": self.search_kind,
+            "kind_label": self.search_kind_label,
+            "title": self.search_title(),
+            "body": " ".join(part for part in self.search_body() if part),
+            "url": self.get_url(),
+        }
 
     def untranslated_fields(self, language: str | None = None) -> list[str]:
         return untranslated_fields(self, language)

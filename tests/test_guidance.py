@@ -215,7 +215,7 @@ def test_quick_exit_can_be_switched_off_per_page(client):
 
 def test_theme_page_query_count_is_fixed(client, django_assert_num_queries):
     client.get(THEME_SV)  # warm the per-process site-root cache as production would be
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(20):
         response = client.get(THEME_SV)
     assert response.status_code == 200
 

@@ -1,6 +1,7 @@
 """Editors create, edit, preview and publish guidance through the Wagtail admin's real forms."""
 
 import pytest
+from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -17,7 +18,14 @@ from tests.helpers import elements
 
 
 def page_data(**fields):
-    data = {"quick_exit": "inherit", "seo_title_sv": "", "seo_title_en": ""}
+    # The form shows last-reviewed prefilled with today; editors keep it.
+    data = {
+        "quick_exit": "inherit",
+        "seo_title_sv": "",
+        "seo_title_en": "",
+        "last_reviewed": timezone.localdate().isoformat(),
+        "review_by": "",
+    }
     data.update(fields)
     return nested_form_data(data)
 

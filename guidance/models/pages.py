@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from guidance.blocks import BodyBlock
+from guidance.models.review import ReviewedPage
 from portal.pages import BasePage
 
 
@@ -23,6 +24,8 @@ class HomePage(BasePage):
     subpage_types = [
         "guidance.SectionPage",
         "guidance.StandardPage",
+        "publications.PublicationIndexPage",
+        "guidance.AccessibilityStatementPage",
     ]
     max_count = 1
     page_description = _("The start page of the portal. There is only one.")
@@ -75,17 +78,22 @@ class SectionPage(BasePage):
         return context
 
 
-class StandardPage(BasePage):
+class StandardPage(ReviewedPage, BasePage):
     """A plain page of text: contact, about."""
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    settings_panels = [*BasePage.settings_panels, *ReviewedPage.review_panels]
 
     parent_page_types = ["guidance.HomePage", "guidance.SectionPage"]
     subpage_types: list[str] = []
     page_description = _("A plain page of text, such as Contact.")
+    search_kind = "page"
+
+    def search_body(self) -> list[str]:
+        return [self.intro, *self.body.stream_block.get_searchable_content(self.body)]
 
     class Meta:
         verbose_name = _("standard page")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from guidance.blocks import RICH_TEXT_FEATURES
+from guidance.models.review import ReviewedPage
 from portal.pages import BasePage
 
 
@@ -55,7 +57,7 @@ class ResourceCard:
 THEME_ONLY = ["guidance.ThemePage"]
 
 
-class ResourcePage(BasePage):
+class ResourcePage(ReviewedPage, BasePage):
     """What every resource has: a summary for its card, a kind, a place it leads to."""
 
     summary = models.TextField(
@@ -63,6 +65,8 @@ class ResourcePage(BasePage):
     )
 
     kind: str = ResourceKind.EXTERNAL
+    search_text_fields: tuple[str, ...] = ()
+    settings_panels = [*BasePage.settings_panels, *ReviewedPage.review_panels]
     parent_page_types = THEME_ONLY
     subpage_types: list[str] = []
 
@@ -76,6 +80,21 @@ class ResourcePage(BasePage):
     @property
     def kind_label(self) -> str:
         return ResourceKind(self.kind).label
+
+    @property
+    def search_kind(self) -> str:  # type: ignore[override]
+        return self.kind
+
+    @property
+    def search_kind_label(self) -> str:  # type: ignore[override]
+        return self.kind_label
+
+    def search_body(self) -> list[str]:
+        """The summary, then every other text field of the page type, in the active language."""
+        parts = [self.summary]
+        for name in self.search_text_fields:
+            parts.append(str(getattr(self, name) or ""))
+        return parts
 
     @property
     def destination_url(self) -> str:
@@ -118,6 +137,7 @@ class SupportServicePage(ResourcePage):
     offers = RichTextField(_("what it offers"), features=RICH_TEXT_FEATURES)
 
     kind = ResourceKind.SUPPORT
+    search_text_fields = ("abbreviation", "lead_agency", "audience", "offers", "hotline_prompt")
     content_panels = [
         *Page.content_panels,
         FieldRowPanel([FieldPanel("abbreviation"), FieldPanel("lead_agency")]),
@@ -194,6 +214,15 @@ class DocumentResourcePage(ResourcePage):
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     publisher_url = models.URLField(_("link to the publisher's page"))
     publisher_link_text = models.CharField(_("publisher link text"), max_length=255)
+    catalogue_entry = models.ForeignKey(
+        "publications.Publication",
+        verbose_name=_("catalogue entry"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The same document in the publications catalogue, if it is there."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -205,6 +234,7 @@ class DocumentResourcePage(ResourcePage):
         MultiFieldPanel(
             [FieldPanel("cover_image"), FieldPanel("cover_alt_text")], heading=_("Cover")
         ),
+        FieldPanel("catalogue_entry"),
     ]
     page_description = _(
         "A manual, guidance document or publication: cover, publisher, year and links."
@@ -214,6 +244,11 @@ class DocumentResourcePage(ResourcePage):
         verbose_name = _("manual or guidance document")
         verbose_name_plural = _("manuals and guidance documents")
 
+    search_text_fields = ("publisher",)
+
+    def search_title(self) -> str:
+        return f"{self.title} – {self.subtitle}" if self.subtitle else self.title
+
     @property
     def kind(self) -> str:  # type: ignore[override]
         return self.document_kind
@@ -221,6 +256,17 @@ class DocumentResourcePage(ResourcePage):
     @property
     def destination_url(self) -> str:
         return self.publisher_url
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        entry = self.catalogue_entry
+        catalogue = (
+            apps.get_model("publications", "PublicationIndexPage").objects.live().first()
+            if entry is not None and entry.live
+            else None
+        )
+        context["catalogue_url"] = entry.url_in(catalogue, request) if catalogue else ""
+        return context
 
     def clean(self):
         super().clean()
@@ -244,6 +290,7 @@ class PodcastEpisodePage(ResourcePage):
     )
 
     kind = ResourceKind.PODCAST
+    search_text_fields = ("series", "publisher", "transcript")
     content_panels = [
         *Page.content_panels,
         FieldRowPanel([FieldPanel("series"), FieldPanel("episode_number")]),
@@ -270,6 +317,7 @@ class WebCoursePage(ResourcePage):
     course_link_text = models.CharField(_("course link text"), max_length=255)
 
     kind = ResourceKind.WEB_COURSE
+    search_text_fields = ("provider", "audience")
     content_panels = [
         *Page.content_panels,
         FieldPanel("provider"),

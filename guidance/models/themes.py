@@ -12,10 +12,11 @@ from wagtail.models import Orderable, Page
 
 from guidance.blocks import ThemeBodyBlock
 from guidance.models.resources import ResourceCard, ResourceKind, ResourcePage, hostname
+from guidance.models.review import ReviewedPage
 from portal.pages import BasePage
 
 
-class ThemePage(BasePage):
+class ThemePage(ReviewedPage, BasePage):
     """A theme: what to look for, what to do, and where to get help."""
 
     lead = models.TextField(_("lead paragraph"))
@@ -27,6 +28,8 @@ class ThemePage(BasePage):
         FieldPanel("body"),
         InlinePanel("resources", label=_("Resources"), heading=_("Resources, in order")),
     ]
+
+    settings_panels = [*BasePage.settings_panels, *ReviewedPage.review_panels]
 
     parent_page_types = ["guidance.ThemeIndexPage"]
     subpage_types = [
@@ -43,10 +46,16 @@ class ThemePage(BasePage):
         verbose_name = _("theme page")
         verbose_name_plural = _("theme pages")
 
+    search_kind = "theme"
+    search_kind_label = _("Theme")
+
     @property
     def intro(self) -> str:
         """The theme index lists themes by their lead."""
         return self.lead
+
+    def search_body(self) -> list[str]:
+        return [self.lead, *self.body.stream_block.get_searchable_content(self.body)]
 
     def resource_cards(self) -> list[ResourceCard]:
         items = list(self.resources.all())

@@ -17,3 +17,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = None  # nothing is collected in tests; whitenoise serves from the finders
 WHITENOISE_USE_FINDERS = True
+PAGE_CACHE_ENABLED = False  # tests of the page cache switch it on themselves
+AXES_ENABLED = False  # the lock-out test switches it on; test logins carry no request

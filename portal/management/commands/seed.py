@@ -2,7 +2,9 @@
 
 Each installed app of the project may have a `seed` module with a
 `run(command)` function; they run in INSTALLED_APPS order, so the page tree
-(guidance) exists before what hangs off it. Running the command again creates
+(guidance) exists before what hangs off it. Then each module's optional
+`link(command)` runs, for links between apps' content (a theme's manual and its
+catalogue entry). Running the command again creates
 nothing twice and overwrites nothing an editor changed.
 """
 
@@ -13,6 +15,8 @@ from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+
+from portal.search import index as search_index
 
 PROJECT_APPS = ("portal", "guidance", "publications")
 
@@ -25,15 +29,20 @@ class Command(BaseCommand):
         # Pages made by Wagtail's own migrations (Root, the default home) have
         # empty *_sv columns until this runs; children would get bad url_paths.
         call_command("update_translation_fields", verbosity=0)
+        modules = [
+            import_module(f"{config.name}.seed")
+            for config in apps.get_app_configs()
+            if config.name in PROJECT_APPS and find_spec(f"{config.name}.seed") is not None
+        ]
         with transaction.atomic():
-            for config in apps.get_app_configs():
-                if config.name not in PROJECT_APPS:
-                    continue
-                module_name = f"{config.name}.seed"
-                if find_spec(module_name) is None:
-                    continue
-                self.stdout.write(f"Seeding {config.name}")
-                import_module(module_name).run(self)
+            for module in modules:
+                self.stdout.write(f"Seeding {module.__name__.removesuffix('.seed')}")
+                module.run(self)
+            for module in modules:
+                if hasattr(module, "link"):
+                    module.link(self)
+            # Seeded content is published without request; index it all once.
+            search_index.rebuild()
         self.stdout.write(self.style.SUCCESS("Seed content is in place."))
 
     def log(self, message: str) -> None:
