@@ -144,6 +144,7 @@ def generate(count: int, *, seed: int = 1, prefix: str = "gen") -> int:
     """
     from django.db import transaction
 
+    from portal.search import index as search_index
     from publications.models import (
         LanguageStatus,
         Publication,
@@ -232,6 +233,9 @@ def generate(count: int, *, seed: int = 1, prefix: str = "gen") -> int:
             through.objects.bulk_create(topic_rows)
             PublicationLanguage.objects.bulk_create(language_rows)
             PublicationEdition.objects.bulk_create(edition_rows)
+            # bulk_create sends no signals: put the new publications in the search index.
+            for publication in Publication.objects.filter(pk__in=[p.pk for p in created]):
+                search_index.update_object(publication)
     return count
 
 

@@ -14,7 +14,7 @@ letter depends on the server's locale. On SQLite the same test is LIKE '% term%'
 from __future__ import annotations
 
 from django.contrib.postgres.search import SearchVectorField
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import BooleanField, F, Func, Q, QuerySet, Value
 
 
@@ -87,22 +87,15 @@ def narrow(queryset: QuerySet, terms: list[str]) -> tuple[QuerySet, list[int] | 
     """`queryset` (live publications) narrowed to those that match the text, and on
     PostgreSQL the list of their ids.
 
-    On PostgreSQL the matching ids are looked up once and handed to the page's other
-    queries (count, facets, results) as one array: a common word such as
-    "människohandel" may match half the catalogue, and testing it in every query would
-    cost as many passes over the words.
+    The matching is site search's (portal.search): word forms, compound parts and
+    typos, over both languages' entries. On PostgreSQL the ids are handed to the page's
+    other queries (count, facets, results) as one array.
     """
+    from portal.search.query import matching_ids
+
+    ids = matching_ids(" ".join(terms), queryset.model)
     if connection.vendor != "postgresql":
-        return queryset.filter(matches(terms)), None
-    # Only the text, unordered: anything else lets the planner pick another index and
-    # test the words row by row. Whether a row is live is read from the same rows.
-    matching = queryset.model._default_manager.filter(matches(terms)).order_by()
-    with transaction.atomic(), connection.cursor() as cursor:
-        # The planner underestimates what a sequential scan costs here: each row's
-        # tsvector is TOASTed and must be read back. Measured at 10,000 publications,
-        # a word in half of them: 40 ms by sequential scan, 10 ms through the index.
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        ids = [pk for pk, live in matching.values_list("pk", "live") if live]
+        return queryset.filter(pk__in=ids), None
     return queryset.filter(IdIn(ids)), ids
 
 

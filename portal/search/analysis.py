@@ -112,6 +112,8 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=50_000)
 def lemma(word: str, language: str) -> str:
+    if not word.isalpha():
+        return word  # codes, numbers, words joined by "_": kept as written
     try:
         return simplemma.lemmatize(word, lang=language).casefold()
     except (ValueError, KeyError):

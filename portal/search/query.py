@@ -75,13 +75,17 @@ def _term_score(variants: list[str]):
     return Case(*whens, default=Value(0), output_field=IntegerField())
 
 
-def _known(variant: str, language: str) -> bool:
-    lookup = "word__contains" if len(variant) >= MIN_SUBSTRING else "word"
-    return SearchWord.objects.filter(language=language, **{lookup: variant}).exists()
+def _known(variants: list[str], language: str) -> bool:
+    """Whether any variant occurs in the vocabulary (one query)."""
+    condition = reduce(
+        or_,
+        (Q(word__contains=v) if len(v) >= MIN_SUBSTRING else Q(word=v) for v in variants),
+    )
+    return SearchWord.objects.filter(condition, language=language).exists()
 
 
 def nearest_words(word: str, language: str, limit: int = 2) -> list[str]:
-    """Known words one small typo away from `word`."""
+    """Known words one small typo away from `word` (none for words under four letters)."""
     if len(word) < 4:
         return []
     if connection.vendor == "postgresql":
@@ -114,11 +118,12 @@ def search(query: str, language: str, queryset: QuerySet | None = None) -> Searc
     for word, lemma in pairs:
         variants = list(dict.fromkeys([word, lemma]))
         term = Term(word=word, variants=variants)
-        if not any(_known(v, language) for v in variants):
-            nearest = nearest_words(word, language)
-            if nearest:
-                term.variants = nearest
-                term.corrected = nearest[0]
+        # Both lookups always run, so a page's query count does not depend on the words.
+        known = _known(variants, language)
+        nearest = nearest_words(word, language)
+        if not known and nearest:
+            term.variants = nearest
+            term.corrected = nearest[0]
         results.terms.append(term)
     condition = reduce(lambda a, b: a & b, (_term_q(t.variants) for t in results.terms))
     score = reduce(lambda a, b: a + b, (_term_score(t.variants) for t in results.terms))
@@ -164,3 +169,23 @@ def _cut(text: str, start: int, length: int) -> str:
         space = window.rfind(" ")
         window = (window[:space] if space > length // 2 else window) + " …"
     return ("… " if start > 0 else "") + window
+
+
+def matching_ids(query: str, model, languages: list[str] | None = None) -> list[int]:
+    """Primary keys of `model`'s objects whose entry in any of `languages` matches `query`.
+
+    For filters that search both languages at once (the publications catalogue).
+    """
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type = ContentType.objects.get_for_model(model)
+    base = SearchEntry.objects.filter(content_type=content_type)
+    found: set[int] = set()
+    for language in languages or [code for code, _name in settings.LANGUAGES]:
+        results = search(query, language, queryset=base)
+        if results.entries is not None:
+            found.update(
+                int(pk) for pk in results.entries.order_by().values_list("object_id", flat=True)
+            )
+    return sorted(found)

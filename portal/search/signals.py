@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import DraftStateMixin, Page
+from wagtail.models import Page
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -17,21 +16,17 @@ from portal.search import index
 
 
 def _later(obj) -> None:
-    """After the transaction commits, index the object as it is in the database then.
+    """Index the object as its row now stands, in the editor's own transaction.
 
-    Reading it again means a draft held in memory is never indexed, and an object
+    Reading the row again means a draft held in memory is never indexed, and an object
     deleted in the same transaction (Wagtail unpublishes a page it deletes) is removed.
+    The index commits or rolls back together with the change.
     """
-    model, pk = type(obj), obj.pk
-
-    def reindex():
-        current = model._base_manager.filter(pk=pk).first()
-        if current is None:
-            index.remove_object(obj)
-        else:
-            index.update_object(current)
-
-    transaction.on_commit(reindex)
+    current = type(obj)._base_manager.filter(pk=obj.pk).first()
+    if current is None:
+        index.remove_object(obj)
+    else:
+        index.update_object(current)
 
 
 def _on_page_change(sender, instance, **kwargs):
@@ -50,11 +45,15 @@ def _on_snippet_change(sender, instance, **kwargs):
 
 
 def _on_save(sender, instance, raw=False, update_fields=None, **kwargs):
-    """Models without drafts are live when saved; the others wait for publish."""
-    if raw or not hasattr(instance, "search_document"):
+    """A full save writes what the row shows; drafts only touch bookkeeping fields.
+
+    (A draft of a live page or publication is stored in a revision, and the row is
+    saved with update_fields; publishing saves it whole.)
+    """
+    if raw or update_fields is not None or not hasattr(instance, "search_document"):
         return
-    if isinstance(instance, Page | DraftStateMixin):
-        return
+    if isinstance(instance, Page) and type(instance) is Page:
+        return  # the specific page's own save follows
     _later(instance)
 
 
