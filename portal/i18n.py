@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db.models import URLField
 from django.utils import translation
+from django.utils.translation import gettext
 from modeltranslation.translator import NotRegistered, translator
 
 # Page fields that are addresses or metadata, not text a reader sees.
@@ -53,3 +54,11 @@ def untranslated_fields(obj, language: str | None = None) -> list[str]:
         ):
             missing.append(name)
     return missing
+
+
+def join_names(names: list[str]) -> str:
+    """ "A", "A and B", "A, B and C" in the active language ("A, B och C")."""
+    names = [name for name in names if name]
+    if len(names) < 2:
+        return "".join(names)
+    return gettext("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}

@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page
 
 from guidance.blocks import RICH_TEXT_FEATURES
 from guidance.models.review import ReviewedPage
+from portal.i18n import join_names
 from portal.pages import BasePage
 
 
@@ -27,13 +28,6 @@ class ResourceKind(models.TextChoices):
     PODCAST = "podcast", _("Podcast")
     WEB_COURSE = "web_course", _("Web course")
     EXTERNAL = "external", _("External site")
-
-
-def join_names(names: list[str]) -> str:
-    """'A, B and C' in the active language ('A, B och C')."""
-    if len(names) < 2:
-        return "".join(names)
-    return _("%(items)s and %(last)s") % {"items": ", ".join(names[:-1]), "last": names[-1]}
 
 
 def hostname(url: str) -> str:

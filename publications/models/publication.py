@@ -30,6 +30,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from portal.i18n import join_names
 from publications import languages, text
 from publications.models.inlines import (
     YEAR_VALIDATORS,
@@ -328,11 +329,3 @@ class Publication(
             response = index_page.serve_publication(request, self, preview=True)
             response.render()
         return response
-
-
-def join_names(names: list[str]) -> str:
-    """ "A", "A and B", "A, B and C" in the active language."""
-    names = [name for name in names if name]
-    if len(names) < 2:
-        return "".join(names)
-    return gettext("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
