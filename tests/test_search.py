@@ -63,12 +63,15 @@ def test_nothing_found_says_so_and_suggests(client):
     assert "0 results" in html and "Try other words" in html
 
 
-def test_pagination_keeps_the_query(client):
-    html = get(client, "/sv/sok/", q="och")
+def test_pagination_keeps_the_query(client, monkeypatch):
+    monkeypatch.setattr("portal.views.RESULTS_PER_PAGE", 2)
     html = get(client, "/sv/sok/", q="barn")
-    count = int(re.search(r"(\d+) träff", html).group(1))
-    if count > 10:
-        assert elements(html, "a", rel="next")[0]["href"] == "?q=barn&page=2"
+    assert int(re.search(r"(\d+) träffar", html).group(1)) > 2
+    assert len(result_titles(html)) == 2
+    assert elements(html, "a", rel="next")[0]["href"] == "?q=barn&page=2"
+    second = get(client, "/sv/sok/", q="barn", page="2")
+    assert elements(second, "a", rel="prev")[0]["href"] == "?q=barn&page=1"
+    assert not set(result_titles(second)) & set(result_titles(html))
 
 
 @pytest.mark.parametrize(
