@@ -61,8 +61,8 @@ class SearchEntry(models.Model):
     """One searchable thing (a page or a publication) in one language.
 
     The text is analysed in Python (portal.search.analysis): words and their lemmas,
-    casefolded, so that both databases match the same way. Titles and body text are
-    kept apart, for weighting.
+    casefolded, so that both databases match the same way. Which words an entry holds,
+    in its title or its body, is kept in SearchPosting (an inverted index).
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
@@ -73,8 +73,6 @@ class SearchEntry(models.Model):
     title = models.TextField()
     body = models.TextField(blank=True)
     url = models.CharField(max_length=500)
-    title_terms = models.TextField(blank=True)
-    body_terms = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -106,3 +104,32 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class SearchPosting(models.Model):
+    """One word of one entry, in its title or its body: the inverted index.
+
+    A search reads the postings of the few vocabulary words that match its terms, so
+    its cost follows the number of matches, not the length of the texts. The entry's
+    title length is repeated here (entries are always rewritten whole), so that ranking
+    reads nothing but this table's index: among equal scores, a shorter title ranks
+    higher.
+    """
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="postings")
+    word = models.ForeignKey(SearchWord, on_delete=models.CASCADE, db_index=False, related_name="+")
+    in_title = models.BooleanField()
+    title_length = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("search posting")
+        verbose_name_plural = _("search postings")
+        indexes = [
+            # Everything a search reads, for index-only scans on PostgreSQL.
+            models.Index(
+                fields=["word", "entry", "in_title", "title_length"], name="search_posting_lookup"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.word_id} in {self.entry_id}"

@@ -24,6 +24,7 @@ CONTENT_APPS = {"guidance", "publications", "portal", "wagtailcore", "wagtailima
 IGNORED_MODELS = {
     "searchentry",
     "searchword",
+    "searchposting",
     "translationtimestamps",
     "revision",
     "modellogentry",

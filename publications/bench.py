@@ -234,8 +234,9 @@ def generate(count: int, *, seed: int = 1, prefix: str = "gen") -> int:
             PublicationLanguage.objects.bulk_create(language_rows)
             PublicationEdition.objects.bulk_create(edition_rows)
             # bulk_create sends no signals: put the new publications in the search index.
-            for publication in Publication.objects.filter(pk__in=[p.pk for p in created]):
-                search_index.update_object(publication)
+            search_index.index_queryset(
+                Publication.search_queryset().filter(pk__in=[p.pk for p in created])
+            )
     return count
 
 

@@ -7,12 +7,21 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import simplemma
+from simplemma import Lemmatizer
+from simplemma.strategies import DefaultStrategy
+from simplemma.strategies.dictionaries import LOW_MEMORY_DICTIONARY_FACTORY
 
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_WORD = 60
 MAX_QUERY_TERMS = 8
+
+# simplemma's streaming dictionaries: the same lemmas as its default in-memory dicts, at
+# about 15 MB per process instead of about 120 MB for Swedish and English (measured;
+# docs/performance.md), for some 30 µs per first lookup of a word.
+_LEMMATIZER = Lemmatizer(
+    lemmatization_strategy=DefaultStrategy(dictionary_factory=LOW_MEMORY_DICTIONARY_FACTORY)
+)
 
 # Words too common to tell documents apart. Kept short on purpose.
 STOPWORDS = {
@@ -115,22 +124,23 @@ def lemma(word: str, language: str) -> str:
     if not word.isalpha():
         return word  # codes, numbers, words joined by "_": kept as written
     try:
-        return simplemma.lemmatize(word, lang=language).casefold()
+        return _LEMMATIZER.lemmatize(word, lang=language).casefold()
     except (ValueError, KeyError):
         return word
 
 
-def terms(text: str, language: str) -> str:
-    """ " word lemma word … ": each word and its lemma once, padded with spaces.
+def terms(text: str, language: str) -> list[str]:
+    """Each word of `text` and its lemma, once each, in order of appearance.
 
-    Stored in SearchEntry; a query term matches when it occurs in it (inside a word too,
-    which finds compound parts: "handel" in "människohandel").
+    Stored in the inverted index (SearchPosting); a query term matches a stored term
+    that contains it (inside a word too, which finds compound parts: "handel" in
+    "människohandel").
     """
     seen: dict[str, None] = {}
     for word in words(text):
         seen.setdefault(word, None)
         seen.setdefault(lemma(word, language), None)
-    return f" {' '.join(seen)} " if seen else ""
+    return list(seen)
 
 
 def query_terms(query: str, language: str) -> list[tuple[str, str]]:

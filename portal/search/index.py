@@ -8,17 +8,34 @@ found (a draft, a private page).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import translation
 
-from portal.models import SearchEntry, SearchWord
+from portal.models import SearchEntry, SearchPosting, SearchWord
 from portal.search.analysis import plain_text, terms
 
 logger = logging.getLogger(__name__)
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+REBUILD_BATCH = 500
+
+# Lookups shared by every object of a rebuild (the catalogue page a publication's URL
+# hangs from, say), made once per rebuild instead of once per object and language.
+_memo: ContextVar[dict | None] = ContextVar("search_index_memo", default=None)
+
+
+def memo(key: str, factory: Callable):
+    """`factory()`, computed once per rebuild; during ordinary saves, every time."""
+    cache = _memo.get()
+    if cache is None:
+        return factory()
+    if key not in cache:
+        cache[key] = factory()
+    return cache[key]
 
 
 def _key(obj) -> dict:
@@ -28,44 +45,88 @@ def _key(obj) -> dict:
     }
 
 
+def _entries(obj, key: dict) -> tuple[list[SearchEntry], list[str]]:
+    """The object's entries (unsaved, with their terms), and the languages it has none in."""
+    entries, absent = [], []
+    for language in LANGUAGES:
+        with translation.override(language):
+            document = obj.search_document()
+            if document:
+                document["kind_label"] = str(document["kind_label"])
+        if not document:
+            absent.append(language)
+            continue
+        title = plain_text(document["title"])
+        body = plain_text(document.get("body", ""))
+        entry = SearchEntry(
+            language=language,
+            **key,
+            kind=document["kind"],
+            kind_label=document["kind_label"],
+            title=title,
+            body=body,
+            url=document["url"],
+        )
+        entry.title_terms = terms(title, language)
+        entry.body_terms = terms(body, language)
+        entries.append(entry)
+    return entries, absent
+
+
+def _word_ids(entries: list[SearchEntry], known: dict[tuple[str, str], int]) -> None:
+    """Add the ids of the entries' words to `known`, creating the words that are new."""
+    wanted = {
+        (entry.language, word) for entry in entries for word in entry.title_terms + entry.body_terms
+    }
+    missing = wanted - known.keys()
+    if not missing:
+        return
+    SearchWord.objects.bulk_create(
+        [SearchWord(language=language, word=word) for language, word in missing],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
+    by_language: dict[str, list[str]] = {}
+    for language, word in missing:
+        by_language.setdefault(language, []).append(word)
+    for language, words in by_language.items():
+        for start in range(0, len(words), 500):
+            rows = SearchWord.objects.filter(
+                language=language, word__in=words[start : start + 500]
+            ).values_list("word", "pk")
+            known.update(((language, word), pk) for word, pk in rows)
+
+
+def _write(entries: list[SearchEntry], known: dict[tuple[str, str], int]) -> None:
+    """Insert the entries and their postings."""
+    if not entries:
+        return
+    SearchEntry.objects.bulk_create(entries, batch_size=REBUILD_BATCH)
+    _word_ids(entries, known)
+    postings = []
+    for entry in entries:
+        for in_title, words in ((True, entry.title_terms), (False, entry.body_terms)):
+            postings += [
+                SearchPosting(
+                    entry_id=entry.pk,
+                    word_id=known[(entry.language, word)],
+                    in_title=in_title,
+                    title_length=len(entry.title),
+                )
+                for word in words
+            ]
+    SearchPosting.objects.bulk_create(postings, batch_size=5000)
+
+
 def update_object(obj) -> None:
     """Write (or remove) the object's entries in every language."""
     if obj is None or not hasattr(obj, "search_document"):
         return
     key = _key(obj)
-    vocabulary: set[tuple[str, str]] = set()
+    entries, _absent = _entries(obj, key)
     with transaction.atomic():
-        for language in LANGUAGES:
-            with translation.override(language):
-                document = obj.search_document()
-                if document:
-                    document["kind_label"] = str(document["kind_label"])
-            if not document:
-                SearchEntry.objects.filter(language=language, **key).delete()
-                continue
-            title = plain_text(document["title"])
-            body = plain_text(document.get("body", ""))
-            title_terms = terms(title, language)
-            body_terms = terms(body, language)
-            SearchEntry.objects.update_or_create(
-                language=language,
-                **key,
-                defaults={
-                    "kind": document["kind"],
-                    "kind_label": str(document["kind_label"]),
-                    "title": title,
-                    "body": body,
-                    "url": document["url"],
-                    "title_terms": title_terms,
-                    "body_terms": body_terms,
-                },
-            )
-            vocabulary.update((language, w) for w in (title_terms + body_terms).split())
-        SearchWord.objects.bulk_create(
-            [SearchWord(language=lang, word=word) for lang, word in vocabulary],
-            ignore_conflicts=True,
-            batch_size=1000,
-        )
+        SearchEntry.objects.filter(**key).delete()
+        _write(entries, {})
 
 
 def remove_object(obj) -> None:
@@ -82,20 +143,64 @@ def indexed_models() -> list[type]:
     ]
 
 
-def rebuild(stdout=None) -> int:
-    """Index everything from scratch; returns the number of objects indexed."""
+def _default_queryset(model):
     from wagtail.models import Page
 
-    SearchEntry.objects.all().delete()
-    SearchWord.objects.all().delete()
+    if hasattr(model, "search_queryset"):
+        return model.search_queryset()
+    if issubclass(model, Page):
+        return model.objects.live()
+    return model.objects.all()
+
+
+def index_queryset(queryset, known: dict[tuple[str, str], int] | None = None) -> int:
+    """(Re)write the entries of every object of `queryset` in batches; returns the count.
+
+    For many objects at once (a rebuild, an import): a few queries per batch instead of
+    several per object.
+    """
+    known = {} if known is None else known
+    content_type = ContentType.objects.get_for_model(queryset.model, for_concrete_model=True)
     count = 0
-    for model in indexed_models():
-        queryset = model.objects.all()
-        if issubclass(model, Page):
-            queryset = queryset.live()
-        for obj in queryset.iterator(chunk_size=500):
-            update_object(obj)
-            count += 1
+    token = _memo.set({})
+    try:
+        with transaction.atomic():
+            batch: list[SearchEntry] = []
+            keys: list[str] = []
+            for obj in queryset.iterator(chunk_size=REBUILD_BATCH):
+                key = {"content_type": content_type, "object_id": str(obj.pk)}
+                batch += _entries(obj, key)[0]
+                keys.append(key["object_id"])
+                count += 1
+                if len(keys) >= REBUILD_BATCH:
+                    _replace(content_type, keys, batch, known)
+                    batch, keys = [], []
+            _replace(content_type, keys, batch, known)
+    finally:
+        _memo.reset(token)
+    return count
+
+
+def _replace(content_type, keys: list[str], entries: list[SearchEntry], known: dict) -> None:
+    if keys:
+        SearchEntry.objects.filter(content_type=content_type, object_id__in=keys).delete()
+    _write(entries, known)
+
+
+def rebuild(stdout=None) -> int:
+    """Index everything from scratch; returns the number of objects indexed.
+
+    Models may offer `search_queryset()` (what to index, with its related rows
+    prefetched); pages default to the live ones.
+    """
+    count = 0
+    known: dict[tuple[str, str], int] = {}  # (language, word) → SearchWord id
+    with transaction.atomic():
+        SearchPosting.objects.all().delete()
+        SearchEntry.objects.all().delete()
+        SearchWord.objects.all().delete()
+        for model in indexed_models():
+            count += index_queryset(_default_queryset(model), known)
     if stdout is not None:
         stdout.write(f"Indexed {count} objects.")
     return count

@@ -1,10 +1,14 @@
 """Matching, ranking, excerpts and "Did you mean …?", the same on PostgreSQL and SQLite.
 
-A query term matches an entry when the term or its lemma occurs in the entry's
-analysed text: inflected and definite forms meet through their lemma, and a term
+A query term matches an entry when the term or its lemma occurs in one of the entry's
+analysed words: inflected and definite forms meet through their lemma, and a term
 inside a word finds compound parts ("handel" in "människohandel"). Terms that match
 nothing in the vocabulary are replaced by their nearest known words (one-letter
 typos): through a trigram index on PostgreSQL, difflib on SQLite.
+
+The index is inverted (portal.models.SearchPosting): a search first finds the few
+vocabulary words that contain its terms, then reads those words' postings. Its cost
+follows the number of matching entries, not the length or the number of texts.
 """
 
 from __future__ import annotations
@@ -16,8 +20,7 @@ from functools import reduce
 from operator import or_
 
 from django.db import connection
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import Length
+from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -34,13 +37,16 @@ class Term:
     word: str
     variants: list[str]
     corrected: str = ""
+    # The vocabulary words the term matches: id → whether the word is a variant itself
+    # (a whole-word match) rather than a word containing one (a compound part).
+    words: dict[int, bool] = field(default_factory=dict)
 
 
 @dataclass
 class SearchResults:
     query: str
     terms: list[Term] = field(default_factory=list)
-    entries: QuerySet | None = None
+    entries: RankedEntries | None = None
     suggestion: str = ""
 
     @property
@@ -48,91 +54,185 @@ class SearchResults:
         return bool(self.suggestion)
 
 
-def _term_q(variants: list[str]) -> Q:
-    parts = []
-    for variant in variants:
-        if len(variant) >= MIN_SUBSTRING:
-            parts += [Q(title_terms__contains=variant), Q(body_terms__contains=variant)]
-        else:
-            padded = f" {variant} "
-            parts += [Q(title_terms__contains=padded), Q(body_terms__contains=padded)]
-    return reduce(or_, parts)
-
-
-def _term_score(variants: list[str]):
-    whens = []
-    for weight, column, padded in (
-        (TITLE_WORD, "title_terms", True),
-        (TITLE_PART, "title_terms", False),
-        (BODY_WORD, "body_terms", True),
-        (BODY_PART, "body_terms", False),
-    ):
-        for variant in variants:
-            if not padded and len(variant) < MIN_SUBSTRING:
-                continue
-            needle = f" {variant} " if padded else variant
-            whens.append(When(Q(**{f"{column}__contains": needle}), then=Value(weight)))
-    return Case(*whens, default=Value(0), output_field=IntegerField())
-
-
-def _known(variants: list[str], language: str) -> bool:
-    """Whether any variant occurs in the vocabulary (one query)."""
-    condition = reduce(
+def _vocabulary_q(variants: list[str]) -> Q:
+    return reduce(
         or_,
         (Q(word__contains=v) if len(v) >= MIN_SUBSTRING else Q(word=v) for v in variants),
     )
-    return SearchWord.objects.filter(condition, language=language).exists()
 
 
-def nearest_words(word: str, language: str, limit: int = 2) -> list[str]:
-    """Known words one small typo away from `word` (none for words under four letters)."""
-    if len(word) < 4:
-        return []
-    if connection.vendor == "postgresql":
+TYPO_MIN_LENGTH = 4  # shorter words are not corrected
+TRIGRAM_CUTOFF = 0.45  # PostgreSQL: similarity of a correction to the typed word
+DIFFLIB_CUTOFF = 0.8  # SQLite: the same, as difflib measures it
+CORRECTIONS = 2  # known words that may stand in for a typo
+
+
+def _lookup(terms: list[Term], language: str) -> None:
+    """Fill each term's vocabulary words, correcting the terms that match none.
+
+    One query for all the terms: the words that contain a term, and the candidates for
+    correcting it (trigram-similar words on PostgreSQL; on SQLite, words with the same
+    first letter, compared with difflib). A term that matches no word is taken for a
+    typo, and its nearest known words stand in for it.
+    """
+    postgres = connection.vendor == "postgresql"
+    correctable = [t for t in terms if len(t.word) >= TYPO_MIN_LENGTH]
+    condition = reduce(or_, (_vocabulary_q(t.variants) for t in terms))
+    queryset = SearchWord.objects.filter(language=language)
+    fields = ["pk", "word"]
+    if postgres:
         from django.contrib.postgres.search import TrigramSimilarity
 
-        return list(
-            SearchWord.objects.filter(language=language, word__trigram_similar=word)
-            .annotate(similarity=TrigramSimilarity("word", word))
-            .filter(similarity__gte=0.45)
-            .order_by("-similarity", "word")
-            .values_list("word", flat=True)[:limit]
+        for number, term in enumerate(correctable):
+            condition |= Q(word__trigram_similar=term.word)
+            queryset = queryset.annotate(**{f"s{number}": TrigramSimilarity("word", term.word)})
+            fields.append(f"s{number}")
+    else:
+        for term in correctable:
+            condition |= Q(word__startswith=term.word[0])
+    rows = list(queryset.filter(condition).values_list(*fields))
+    for pk, word, *_similarities in rows:
+        for term in terms:
+            if word in term.variants:
+                term.words[pk] = True
+            elif any(len(v) >= MIN_SUBSTRING and v in word for v in term.variants):
+                term.words[pk] = False
+    for number, term in enumerate(correctable):
+        if term.words:
+            continue
+        if postgres:
+            scored = [
+                (-row[2 + number], row[1]) for row in rows if row[2 + number] >= TRIGRAM_CUTOFF
+            ]
+            nearest = [word for _score, word in sorted(scored)[:CORRECTIONS]]
+        else:
+            candidates = [
+                row[1]
+                for row in rows
+                if row[1].startswith(term.word[0]) and abs(len(row[1]) - len(term.word)) <= 2
+            ]
+            nearest = difflib.get_close_matches(
+                term.word, candidates, n=CORRECTIONS, cutoff=DIFFLIB_CUTOFF
+            )
+        if not nearest:
+            continue
+        term.variants = nearest
+        term.corrected = nearest[0]
+        for pk, word, *_similarities in rows:
+            if word in nearest:
+                term.words[pk] = True
+            elif any(len(v) >= MIN_SUBSTRING and v in word for v in nearest):
+                term.words[pk] = False
+
+
+def _placeholders(values: list) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def _scores_sql(terms: list[Term]) -> tuple[str, list]:
+    """SQL giving (entry_id, score, title_length) for the entries matching every term.
+
+    A term's score in an entry is its best posting: a whole word in the title, a part
+    of a title word, a whole word in the body, a part of a body word; the entry's score
+    is the sum over the terms. One pass over the postings of all the terms' words,
+    grouped by entry (only the postings' index is read); an entry without a posting for
+    some term is left out.
+    """
+    weights, weight_params, all_ids = [], [], []
+    for term in terms:
+        # A term without words matches nothing; the query still runs (one query per page,
+        # whatever the words).
+        ids = list(term.words) or [0]
+        exact = [pk for pk, whole in term.words.items() if whole] or [0]
+        ids_sql, exact_sql = _placeholders(ids), _placeholders(exact)
+        weights.append(
+            f"MAX(CASE WHEN word_id IN ({ids_sql}) THEN CASE"
+            f" WHEN in_title AND word_id IN ({exact_sql}) THEN {TITLE_WORD}"
+            f" WHEN in_title THEN {TITLE_PART}"
+            f" WHEN word_id IN ({exact_sql}) THEN {BODY_WORD}"
+            f" ELSE {BODY_PART} END END)"
         )
-    # SQLite: compare with the words of about the same length and the same first letter.
-    candidates = SearchWord.objects.filter(language=language, word__startswith=word[0]).values_list(
-        "word", flat=True
+        weight_params += [*ids, *exact, *exact]
+        all_ids += ids
+    all_ids = list(dict.fromkeys(all_ids))
+    sql = (
+        f"SELECT entry_id, {' + '.join(weights)} AS score, MIN(title_length) AS title_length"
+        f" FROM portal_searchposting WHERE word_id IN ({_placeholders(all_ids)})"
+        " GROUP BY entry_id"
+        f" HAVING {' AND '.join(f'{weight} IS NOT NULL' for weight in weights)}"
     )
-    candidates = [w for w in candidates if abs(len(w) - len(word)) <= 2]
-    return difflib.get_close_matches(word, candidates, n=limit, cutoff=0.8)
+    return sql, [*weight_params, *all_ids, *weight_params]
 
 
-def search(query: str, language: str, queryset: QuerySet | None = None) -> SearchResults:
-    """Entries matching every term of `query`, best first."""
+class RankedEntries:
+    """The matching entries, best first, fetched a page at a time (for Paginator).
+
+    Ranking reads only the postings: the ordered ids are computed once; a page then
+    reads its own rows.
+    """
+
+    def __init__(self, terms: list[Term], content_type_id: int | None = None):
+        self.terms = terms
+        self.content_type_id = content_type_id
+        self._ids: list[int] | None = None
+
+    def ids(self) -> list[int]:
+        if self._ids is None:
+            self._ids = self._rank()
+        return self._ids
+
+    def _rank(self) -> list[int]:
+        scores_sql, params = _scores_sql(self.terms)
+        sql = f"SELECT s.entry_id FROM ({scores_sql}) AS s"
+        if self.content_type_id is not None:
+            sql += " JOIN portal_searchentry AS e ON e.id = s.entry_id WHERE e.content_type_id = %s"
+            params.append(self.content_type_id)
+        # Among equal scores, a shorter title is more about the words (length
+        # normalisation); then the older entry, for a stable order.
+        sql += " ORDER BY s.score DESC, s.title_length, s.entry_id"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
+
+    def object_ids(self) -> list[str]:
+        """The object ids of the matching entries, unordered (for filters)."""
+        scores_sql, params = _scores_sql(self.terms)
+        sql = (
+            f"SELECT e.object_id FROM ({scores_sql}) AS s"
+            " JOIN portal_searchentry AS e ON e.id = s.entry_id"
+        )
+        if self.content_type_id is not None:
+            sql += " WHERE e.content_type_id = %s"
+            params.append(self.content_type_id)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
+
+    def count(self) -> int:
+        return len(self.ids())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            wanted = self.ids()[index]
+            found = SearchEntry.objects.in_bulk(wanted)
+            return [found[pk] for pk in wanted if pk in found]
+        return self[index : index + 1][0]
+
+
+def search(query: str, language: str, content_type_id: int | None = None) -> SearchResults:
+    """Entries matching every term of `query`, best first (of one content type if given)."""
     results = SearchResults(query=query)
     pairs = query_terms(query, language)
     if not pairs:
         return results
-    entries = (queryset if queryset is not None else SearchEntry.objects.all()).filter(
-        language=language
-    )
-    for word, lemma in pairs:
-        variants = list(dict.fromkeys([word, lemma]))
-        term = Term(word=word, variants=variants)
-        # Both lookups always run, so a page's query count does not depend on the words.
-        known = _known(variants, language)
-        nearest = nearest_words(word, language)
-        if not known and nearest:
-            term.variants = nearest
-            term.corrected = nearest[0]
-        results.terms.append(term)
-    condition = reduce(lambda a, b: a & b, (_term_q(t.variants) for t in results.terms))
-    score = reduce(lambda a, b: a + b, (_term_score(t.variants) for t in results.terms))
-    results.entries = (
-        entries.filter(condition)
-        .annotate(score=score, title_length=Length("title"))
-        # Among equal scores, a shorter title is more about the words (length normalisation).
-        .order_by("-score", "title_length", "title", "pk")
-    )
+    results.terms = [
+        Term(word=word, variants=list(dict.fromkeys([word, lemma]))) for word, lemma in pairs
+    ]
+    _lookup(results.terms, language)
+    results.entries = RankedEntries(results.terms, content_type_id)
     if any(t.corrected for t in results.terms):
         results.suggestion = " ".join(t.corrected or t.word for t in results.terms)
     return results
@@ -180,12 +280,9 @@ def matching_ids(query: str, model, languages: list[str] | None = None) -> list[
     from django.contrib.contenttypes.models import ContentType
 
     content_type = ContentType.objects.get_for_model(model)
-    base = SearchEntry.objects.filter(content_type=content_type)
     found: set[int] = set()
     for language in languages or [code for code, _name in settings.LANGUAGES]:
-        results = search(query, language, queryset=base)
+        results = search(query, language, content_type_id=content_type.pk)
         if results.entries is not None:
-            found.update(
-                int(pk) for pk in results.entries.order_by().values_list("object_id", flat=True)
-            )
+            found.update(int(pk) for pk in results.entries.object_ids())
     return sorted(found)

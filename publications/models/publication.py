@@ -295,9 +295,19 @@ class Publication(
 
     # Site search (portal.search) -----------------------------------------------------
 
+    @classmethod
+    def search_queryset(cls):
+        """What a rebuild of the search index reads: live publications and their authors."""
+        return cls.objects.filter(live=True).prefetch_related("author_links__organisation")
+
     def search_document(self) -> dict | None:
         """The publication as site search sees it, in the active language."""
-        index_page = apps.get_model("publications", "PublicationIndexPage").objects.live().first()
+        from portal.search.index import memo
+
+        index_page = memo(
+            "publications.index_page",
+            lambda: apps.get_model("publications", "PublicationIndexPage").objects.live().first(),
+        )
         if not self.live or index_page is None:
             return None
         title = f"{self.title} – {self.subtitle}" if self.subtitle else self.title
