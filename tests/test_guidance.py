@@ -216,10 +216,22 @@ def test_quick_exit_can_be_switched_off_per_page(client):
 
 
 def test_theme_page_query_count_is_fixed(client, django_assert_num_queries):
-    client.get(THEME_SV)  # warm the per-process site-root cache as production would be
-    with django_assert_num_queries(20):
+    # Warm the per-process site-root cache and the cached navigation and footer links
+    # (portal_tags._site_fragment), as production would be.
+    client.get(THEME_SV)
+    with django_assert_num_queries(16):
         response = client.get(THEME_SV)
     assert response.status_code == 200
+
+
+def test_cached_navigation_follows_what_editors_publish(client):
+    assert ">Våld<" in client.get(THEME_SV).content.decode()  # the navigation is now cached
+    section = Page.objects.get(url_path="/start/vald/").specific
+    section.title_sv = "Våld och förtryck"
+    section.save_revision().publish()
+    html = client.get(NMT_SV).content.decode()
+    assert ">Våld och förtryck<" in html
+    assert ">Våld<" not in html
 
 
 def test_every_page_type_states_where_it_may_live():

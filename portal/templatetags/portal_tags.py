@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Page, Site
 
+from portal import page_cache
 from portal.i18n import untranslated_fields
 from portal.models import FooterLinks
 
@@ -96,35 +98,60 @@ def breadcrumbs(context):
     return {"ancestors": ancestors or [], "page": page, "request": context.get("request")}
 
 
+def _site_fragment(request, name: str, build):
+    """Data shown on every page (navigation, footer links), built once per site, language
+    and page-cache generation: publishing, moving or unpublishing a page, or changing a
+    setting or snippet, starts a new generation (portal.page_cache). With the cache away,
+    it is built for every request."""
+    key = f"fragment:{page_cache.generation()}:{name}:{request.get_host()}:{translation.get_language()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, page_cache.CACHE_SECONDS)
+    return value
+
+
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
 def main_nav(context):
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return {"items": [], "request": request}
-    items = site.root_page.get_children().live().public().in_menu()
+    if request is None:
+        return {"items": []}
+
+    def build():
+        site = Site.find_for_request(request)
+        if site is None:
+            return []
+        children = site.root_page.get_children().live().public().in_menu()
+        return [
+            {"title": child.title, "url": child.get_url(request), "url_path": child.url_path}
+            for child in children
+        ]
+
     page = context.get("page")
     current_path = page.url_path if isinstance(page, Page) else ""
     return {
-        "home": site.root_page,
         "items": [
-            {"page": item, "current": bool(current_path) and current_path.startswith(item.url_path)}
-            for item in items
-        ],
-        "request": request,
+            {**item, "current": bool(current_path) and current_path.startswith(item["url_path"])}
+            for item in _site_fragment(request, "main-nav", build)
+        ]
     }
 
 
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
 def footer_links(context):
     request = context.get("request")
-    links = []
-    if request is not None:
+    if request is None:
+        return {"links": []}
+
+    def build():
         setting = FooterLinks.for_request(request)
         ids = [setting.accessibility_page_id, setting.contact_page_id]
         pages = {p.pk: p for p in Page.objects.live().filter(pk__in=[i for i in ids if i])}
-        links = [pages[i] for i in ids if i in pages]
-    return {"links": links, "request": request}
+        return [
+            {"title": pages[i].title, "url": pages[i].get_url(request)} for i in ids if i in pages
+        ]
+
+    return {"links": _site_fragment(request, "footer-links", build)}
 
 
 @register.simple_tag
