@@ -68,6 +68,30 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# Content-Security-Policy (django-csp), the same in development, tests and production,
+# so that the browser tests and the admin run under the policy that production sends:
+# scripts only from this site, never inline (the Wagtail editor's views add inline
+# scripts: portal/csp.py says why). Wagtail's admin sets inline styles, so styles
+# allow them; frames only from this site (the admin's preview), which also keeps other
+# sites from framing the portal.
+INSTALLED_APPS.append("csp")
+MIDDLEWARE.insert(1, "portal.csp.PortalCSPMiddleware")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+
 # Admin login: after 5 failed attempts for a username from one address, that
 # combination is locked out for 30 minutes (django-axes).
 AUTHENTICATION_BACKENDS = [
@@ -188,6 +212,11 @@ PHONENUMBER_DEFAULT_REGION = "SE"
 QUICK_EXIT_URL = "https://www.smhi.se/"
 
 WAGTAIL_SITE_NAME = "Stöd för socialtjänsten"
+# No third-party requests from the admin: no Gravatar images (they would tell
+# gravatar.com which editors work here) and no browser check for new Wagtail releases
+# (upgrades go through pyproject.toml).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAIL_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = WAGTAIL_PERMITTED_LANGUAGES

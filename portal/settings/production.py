@@ -33,34 +33,9 @@ SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 
-# Content-Security-Policy (django-csp): scripts only from this site, never inline.
-# Wagtail's admin sets inline styles, so styles allow them; frames only from this site
-# (the admin's preview), which also keeps other sites from framing the portal.
-INSTALLED_APPS = [*INSTALLED_APPS, "csp"]  # noqa: F405
-MIDDLEWARE = [  # noqa: F405
-    *MIDDLEWARE[:1],  # noqa: F405
-    "csp.middleware.CSPMiddleware",
-    *MIDDLEWARE[1:],  # noqa: F405
-]
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'", "data:"],
-        "connect-src": ["'self'"],
-        "frame-src": ["'self'"],
-        "frame-ancestors": ["'self'"],
-        "form-action": ["'self'"],
-        "base-uri": ["'self'"],
-        "object-src": ["'none'"],
-    }
-}
-
 # CDN purge through Wagtail's frontend cache, when a CDN or proxy cache is in front.
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
-    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
     WAGTAILFRONTENDCACHE = {
         "proxy": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
@@ -68,7 +43,7 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
         }
     }
 elif os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
-    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
     WAGTAILFRONTENDCACHE = {
         "cloudfront": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",

@@ -89,7 +89,8 @@ def _seeded_snapshot(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def _playwright():
+def _playwright(django_db_setup):
+    # The test database is made first: Playwright's event loop would make Django refuse.
     if not CHROMIUM.exists():
         _unavailable(f"{CHROMIUM} is missing")
     try:
