@@ -95,3 +95,7 @@ serve: $(VENV)/.installed compilemessages ## Production-like server (gunicorn, p
 bench: $(VENV)/.installed compilemessages ## HTTP benchmark with wrk against a throwaway PostgreSQL database
 	@command -v wrk >/dev/null || (apt-get install -y wrk >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y wrk >/dev/null))
 	$(PY) -m portal.bench $(BENCH_ARGS)
+
+.PHONY: fault-demo
+fault-demo: $(VENV)/.installed compilemessages ## Stop the local PostgreSQL under load and show the portal's answers (needs root; stops every database on the cluster for about 10 s)
+	$(PY) -m portal.faults $(FAULT_ARGS)

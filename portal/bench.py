@@ -64,7 +64,8 @@ def manage(env, *args) -> None:
     )
 
 
-def start(server: str, port: int, env: dict, workers: int) -> subprocess.Popen:
+def start(server: str, port: int, env: dict, workers: int, log=None) -> subprocess.Popen:
+    """Start the server; its output goes to `log` (an open file) when given."""
     if server == "granian":
         command = [
             str(Path(PYTHON).parent / "granian"),
@@ -94,7 +95,9 @@ def start(server: str, port: int, env: dict, workers: int) -> subprocess.Popen:
             "--log-level",
             "warning",
         ]
-    process = subprocess.Popen(command, cwd=BASE_DIR, env=env, start_new_session=True)
+    process = subprocess.Popen(
+        command, cwd=BASE_DIR, env=env, start_new_session=True, stdout=log, stderr=log
+    )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
