@@ -154,8 +154,10 @@ def wrk(url: str, duration: int, connections: int) -> dict[str, float]:
             errors += sum(int(g) for g in match.groups())
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "p50": _ms(re.search(r"50%\s+(\S+)", out).group(1)),
-        "p99": _ms(re.search(r"99%\s+(\S+)", out).group(1)),
+        # The latency distribution's own lines ("     50%    6.15ms"), not a "+/- Stdev"
+        # column that happens to end in 50%.
+        "p50": _ms(re.search(r"^\s+50%\s+(\S+)\s*$", out, re.M).group(1)),
+        "p99": _ms(re.search(r"^\s+99%\s+(\S+)\s*$", out, re.M).group(1)),
         "errors": errors,
     }
 
