@@ -148,3 +148,21 @@ def test_english_entry_of_a_theme_links_to_the_english_page():
     entry = SearchEntry.objects.get(object_id=str(theme.pk), language="en", kind="theme")
     with translation.override("en"):
         assert entry.url == theme.url == "/en/violence/themes/child-trafficking/"
+
+
+def test_a_common_fragment_stands_for_a_bounded_number_of_words(client):
+    from portal.models import SearchWord
+    from portal.search import query
+
+    # A fragment inside a thousand words of the vocabulary: the search still answers,
+    # and the term stands for at most MAX_WORDS_PER_TERM words, the closest first.
+    SearchWord.objects.bulk_create(
+        [SearchWord(language="en", word=f"{'x' * (i % 40)}ing{i}") for i in range(1000)]
+    )
+    results = query.search("ing", "en")
+    (term,) = results.terms
+    assert len(term.words) == query.MAX_WORDS_PER_TERM
+    kept = set(SearchWord.objects.filter(pk__in=term.words).values_list("word", flat=True))
+    assert "ing0" in kept and "x" * 39 + "ing39" not in kept
+    response = client.get("/en/search/", {"q": "ing"})
+    assert response.status_code == 200

@@ -65,6 +65,7 @@ TYPO_MIN_LENGTH = 4  # shorter words are not corrected
 TRIGRAM_CUTOFF = 0.45  # PostgreSQL: similarity of a correction to the typed word
 DIFFLIB_CUTOFF = 0.8  # SQLite: the same, as difflib measures it
 CORRECTIONS = 2  # known words that may stand in for a typo
+MAX_WORDS_PER_TERM = 300  # vocabulary words a term may stand for in the ranking query
 
 
 def _lookup(terms: list[Term], language: str) -> None:
@@ -91,12 +92,8 @@ def _lookup(terms: list[Term], language: str) -> None:
         for term in correctable:
             condition |= Q(word__startswith=term.word[0])
     rows = list(queryset.filter(condition).values_list(*fields))
-    for pk, word, *_similarities in rows:
-        for term in terms:
-            if word in term.variants:
-                term.words[pk] = True
-            elif any(len(v) >= MIN_SUBSTRING and v in word for v in term.variants):
-                term.words[pk] = False
+    for term in terms:
+        _assign(term, rows)
     for number, term in enumerate(correctable):
         if term.words:
             continue
@@ -118,11 +115,22 @@ def _lookup(terms: list[Term], language: str) -> None:
             continue
         term.variants = nearest
         term.corrected = nearest[0]
-        for pk, word, *_similarities in rows:
-            if word in nearest:
-                term.words[pk] = True
-            elif any(len(v) >= MIN_SUBSTRING and v in word for v in nearest):
-                term.words[pk] = False
+        _assign(term, rows)
+
+
+def _assign(term: Term, rows: list[tuple]) -> None:
+    """The term's words among `rows`: its variants themselves, then the words containing
+    one, the shortest first (closest to the term), at most MAX_WORDS_PER_TERM in all, so
+    that a very common fragment ("ing") keeps the ranking query bounded."""
+    whole, parts = [], []
+    for pk, word, *_similarities in rows:
+        if word in term.variants:
+            whole.append(pk)
+        elif any(len(v) >= MIN_SUBSTRING and v in word for v in term.variants):
+            parts.append((len(word), word, pk))
+    term.words = dict.fromkeys(whole, True)
+    for _length, _word, pk in sorted(parts)[: max(0, MAX_WORDS_PER_TERM - len(whole))]:
+        term.words[pk] = False
 
 
 def _placeholders(values: list) -> str:
