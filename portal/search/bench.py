@@ -30,7 +30,9 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
 
     os.environ["DATABASE_URL"] = args.database_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+    # As the catalogue's benchmark: DEBUG off, no page cache, none of the development
+    # server's conveniences (whitenoise re-scanning static files on every request).
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
     sys.path.insert(0, str(BASE_DIR))
     from portal.bench import recreate_database
 
@@ -38,7 +40,6 @@ def main(argv=None) -> None:
     import django
 
     django.setup()
-    from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
@@ -47,7 +48,6 @@ def main(argv=None) -> None:
     from publications.bench import generate
     from publications.models import Publication
 
-    settings.DEBUG = False
     call_command("migrate", "--noinput", verbosity=0)
     call_command("seed", verbosity=0)
     queries = load_queries(DEFAULT)

@@ -147,28 +147,33 @@ def _scores_sql(terms: list[Term]) -> tuple[str, list]:
     some term is left out.
     """
     weights, weight_params, all_ids = [], [], []
+    single = len(terms) == 1
     for term in terms:
         # A term without words matches nothing; the query still runs (one query per page,
         # whatever the words).
         ids = list(term.words) or [0]
         exact = [pk for pk, whole in term.words.items() if whole] or [0]
-        ids_sql, exact_sql = _placeholders(ids), _placeholders(exact)
-        weights.append(
-            f"MAX(CASE WHEN word_id IN ({ids_sql}) THEN CASE"
-            f" WHEN in_title AND word_id IN ({exact_sql}) THEN {TITLE_WORD}"
-            f" WHEN in_title THEN {TITLE_PART}"
-            f" WHEN word_id IN ({exact_sql}) THEN {BODY_WORD}"
-            f" ELSE {BODY_PART} END END)"
+        weight = (
+            f"CASE WHEN word_id IN ({_placeholders(exact)})"
+            f" THEN CASE WHEN in_title THEN {TITLE_WORD} ELSE {BODY_WORD} END"
+            f" ELSE CASE WHEN in_title THEN {TITLE_PART} ELSE {BODY_PART} END END"
         )
-        weight_params += [*ids, *exact, *exact]
+        if single:  # every posting read is one of this term's
+            weights.append(f"MAX({weight})")
+            weight_params += exact
+        else:
+            weights.append(f"MAX(CASE WHEN word_id IN ({_placeholders(ids)}) THEN {weight} END)")
+            weight_params += [*ids, *exact]
         all_ids += ids
     all_ids = list(dict.fromkeys(all_ids))
     sql = (
         f"SELECT entry_id, {' + '.join(weights)} AS score, MIN(title_length) AS title_length"
         f" FROM portal_searchposting WHERE word_id IN ({_placeholders(all_ids)})"
         " GROUP BY entry_id"
-        f" HAVING {' AND '.join(f'{weight} IS NOT NULL' for weight in weights)}"
     )
+    if single:
+        return sql, [*weight_params, *all_ids]
+    sql += f" HAVING {' AND '.join(f'{weight} IS NOT NULL' for weight in weights)}"
     return sql, [*weight_params, *all_ids, *weight_params]
 
 
