@@ -62,3 +62,33 @@ def join_names(names: list[str]) -> str:
     if len(names) < 2:
         return "".join(names)
     return gettext("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
+
+
+class LanguagePreviewMixin:
+    """One preview mode per language: editors see each language before publishing.
+
+    For pages and for snippets with PreviewableMixin. A model that previews in some
+    other way than its parent's `serve_preview` overrides `serve_language_preview`; it
+    runs with the mode's language active.
+    """
+
+    @property
+    def preview_modes(self):
+        return [(code, settings.LANGUAGE_NATIVE_NAMES[code]) for code, _name in settings.LANGUAGES]
+
+    @property
+    def default_preview_mode(self):
+        return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+    def serve_preview(self, request, mode_name):
+        language = mode_name if mode_name in settings.LANGUAGE_NATIVE_NAMES else None
+        language = language or settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = self.serve_language_preview(request, mode_name)
+            if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+                response.render()
+        return response
+
+    def serve_language_preview(self, request, mode_name):
+        return super().serve_preview(request, mode_name)

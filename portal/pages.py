@@ -5,12 +5,11 @@ from __future__ import annotations
 from django.apps import apps
 from django.conf import settings
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from portal.i18n import untranslated_fields
+from portal.i18n import LanguagePreviewMixin, untranslated_fields
 
 
 class QuickExit(models.TextChoices):
@@ -71,7 +70,7 @@ def install_direct_routing() -> None:
             model.route.direct = True
 
 
-class BasePage(Page):
+class BasePage(LanguagePreviewMixin, Page):
     """Common behaviour: the quick-exit option and the translation-fallback notice."""
 
     quick_exit = models.CharField(
@@ -100,25 +99,6 @@ class BasePage(Page):
             return self.quick_exit_for_descendants
         paths = [a.path for a in ancestors] if ancestors is not None else None
         return quick_exit_from_sections(self, paths)
-
-    @property
-    def preview_modes(self):
-        """Editors preview each language before publishing."""
-        return [(code, settings.LANGUAGE_NATIVE_NAMES[code]) for code, _name in settings.LANGUAGES]
-
-    @property
-    def default_preview_mode(self):
-        return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-
-    def serve_preview(self, request, mode_name):
-        language = mode_name if mode_name in settings.LANGUAGE_NATIVE_NAMES else None
-        language = language or settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-        with translation.override(language):
-            request.LANGUAGE_CODE = language
-            response = super().serve_preview(request, mode_name)
-            if hasattr(response, "render") and not getattr(response, "is_rendered", True):
-                response.render()
-        return response
 
     # Site search: page types that are found set a kind; see portal.search.
     search_kind: str | None = None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django import forms
 from django.apps import apps
-from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -30,7 +29,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from portal.i18n import join_names
+from portal.i18n import LanguagePreviewMixin, join_names
 from publications import languages, text
 from publications.models.inlines import (
     YEAR_VALIDATORS,
@@ -75,6 +74,7 @@ class PublicationQuerySet(models.QuerySet):
 
 
 class Publication(
+    LanguagePreviewMixin,
     PreviewableMixin,
     LockableMixin,
     DraftStateMixin,
@@ -321,21 +321,13 @@ class Publication(
 
     # Preview in both languages before publishing -----------------------------------
 
-    @property
-    def preview_modes(self):
-        return [(code, settings.LANGUAGE_NATIVE_NAMES[code]) for code, _n in settings.LANGUAGES]
+    def serve_language_preview(self, request, mode_name):
+        """The publication's own page in the catalogue, in the mode's language."""
+        from django.template.response import TemplateResponse
 
-    def serve_preview(self, request, mode_name):
         index_page = apps.get_model("publications", "PublicationIndexPage").objects.live().first()
-        language = mode_name if mode_name in dict(settings.LANGUAGES) else "sv"
-        with translation.override(language):
-            request.LANGUAGE_CODE = language
-            if index_page is None:
-                from django.template.response import TemplateResponse
-
-                return TemplateResponse(
-                    request, "publications/publication_detail.html", {"publication": self}
-                )
-            response = index_page.serve_publication(request, self, preview=True)
-            response.render()
-        return response
+        if index_page is None:
+            return TemplateResponse(
+                request, "publications/publication_detail.html", {"publication": self}
+            )
+        return index_page.serve_publication(request, self, preview=True)
