@@ -176,6 +176,7 @@ def main(argv=None) -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--warmup", type=int, default=5, help="seconds per target before run 1")
     args = parser.parse_args(argv)
 
     print(f"Preparing {args.database_url} …", flush=True)
@@ -196,6 +197,15 @@ def main(argv=None) -> None:
             ("catalogue, filtered", f"http://127.0.0.1:8702{CATALOGUE}"),
             ("search", f"http://127.0.0.1:8702{SEARCH}"),
         ]
+        if args.warmup:
+            # Each worker fills its caches (lemmas, templates, navigation) before anything
+            # is counted, so the two runs compare steady states.
+            print(f"\nWarm-up: {args.warmup} s per target, not counted")
+            for _label, url in targets:
+                wrk(url, args.warmup, args.connections)
+            for name, process in (("cached server", cached), ("uncached server", uncached)):
+                sizes = ", ".join(f"{mb:.0f}" for mb in worker_rss_mb(process))
+                print(f"RSS after the warm-up, {name} (MB, master and workers): {sizes}")
         for run in (1, 2):
             print(
                 f"\nRun {run}: {args.server}, {args.workers} workers, wrk -t2 -c{args.connections} -d{args.duration}s"
