@@ -30,6 +30,11 @@ from portal.search.analysis import query_terms
 MIN_SUBSTRING = 3  # shorter terms match whole words only
 EXCERPT_LENGTH = 240
 TITLE_WORD, TITLE_PART, BODY_WORD, BODY_PART = 8, 6, 2, 1
+TYPO_MIN_LENGTH = 4  # shorter words are not corrected
+TRIGRAM_CUTOFF = 0.45  # PostgreSQL: similarity of a correction to the typed word
+DIFFLIB_CUTOFF = 0.8  # SQLite: the same, as difflib measures it
+CORRECTIONS = 2  # known words that may stand in for a typo
+MAX_WORDS_PER_TERM = 300  # vocabulary words a term may stand for in the ranking query
 
 
 @dataclass
@@ -59,13 +64,6 @@ def _vocabulary_q(variants: list[str]) -> Q:
         or_,
         (Q(word__contains=v) if len(v) >= MIN_SUBSTRING else Q(word=v) for v in variants),
     )
-
-
-TYPO_MIN_LENGTH = 4  # shorter words are not corrected
-TRIGRAM_CUTOFF = 0.45  # PostgreSQL: similarity of a correction to the typed word
-DIFFLIB_CUTOFF = 0.8  # SQLite: the same, as difflib measures it
-CORRECTIONS = 2  # known words that may stand in for a typo
-MAX_WORDS_PER_TERM = 300  # vocabulary words a term may stand for in the ranking query
 
 
 def _lookup(terms: list[Term], language: str) -> None:
