@@ -45,16 +45,15 @@ def _key(obj) -> dict:
     }
 
 
-def _entries(obj, key: dict) -> tuple[list[SearchEntry], list[str]]:
-    """The object's entries (unsaved, with their terms), and the languages it has none in."""
-    entries, absent = [], []
+def _entries(obj, key: dict) -> list[SearchEntry]:
+    """The object's entries (unsaved, with their terms), one per language it is found in."""
+    entries = []
     for language in LANGUAGES:
         with translation.override(language):
             document = obj.search_document()
             if document:
                 document["kind_label"] = str(document["kind_label"])
         if not document:
-            absent.append(language)
             continue
         title = plain_text(document["title"])
         body = plain_text(document.get("body", ""))
@@ -70,7 +69,7 @@ def _entries(obj, key: dict) -> tuple[list[SearchEntry], list[str]]:
         entry.title_terms = terms(title, language)
         entry.body_terms = terms(body, language)
         entries.append(entry)
-    return entries, absent
+    return entries
 
 
 def _word_ids(entries: list[SearchEntry], known: dict[tuple[str, str], int]) -> None:
@@ -123,7 +122,7 @@ def update_object(obj) -> None:
     if obj is None or not hasattr(obj, "search_document"):
         return
     key = _key(obj)
-    entries, _absent = _entries(obj, key)
+    entries = _entries(obj, key)
     with transaction.atomic():
         SearchEntry.objects.filter(**key).delete()
         _write(entries, {})
@@ -169,7 +168,7 @@ def index_queryset(queryset, known: dict[tuple[str, str], int] | None = None) ->
             keys: list[str] = []
             for obj in queryset.iterator(chunk_size=REBUILD_BATCH):
                 key = {"content_type": content_type, "object_id": str(obj.pk)}
-                batch += _entries(obj, key)[0]
+                batch += _entries(obj, key)
                 keys.append(key["object_id"])
                 count += 1
                 if len(keys) >= REBUILD_BATCH:
