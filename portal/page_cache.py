@@ -40,11 +40,16 @@ IGNORED_MODELS = {
 }
 
 
-def generation() -> int:
+def generation(request=None) -> int:
+    """The current generation; read once per request when the request is given."""
+    if request is not None and hasattr(request, "_page_cache_generation"):
+        return request._page_cache_generation
     value = cache.get(GENERATION_KEY)
     if value is None:
         value = 1
         cache.add(GENERATION_KEY, value, timeout=None)
+    if request is not None:
+        request._page_cache_generation = int(value)
     return int(value)
 
 
@@ -87,7 +92,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
-        key = _key(request, generation())
+        key = _key(request, generation(request))
         cached = cache.get(key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"

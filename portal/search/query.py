@@ -193,30 +193,25 @@ class RankedEntries:
         return self._ids
 
     def _rank(self) -> list[int]:
-        scores_sql, params = _scores_sql(self.terms)
-        sql = f"SELECT s.entry_id FROM ({scores_sql}) AS s"
-        if self.content_type_id is not None:
-            sql += " JOIN portal_searchentry AS e ON e.id = s.entry_id WHERE e.content_type_id = %s"
-            params.append(self.content_type_id)
         # Among equal scores, a shorter title is more about the words (length
         # normalisation); then the older entry, for a stable order.
-        sql += " ORDER BY s.score DESC, s.title_length, s.entry_id"
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return [row[0] for row in cursor.fetchall()]
+        return self._column("s.entry_id", "ORDER BY s.score DESC, s.title_length, s.entry_id")
 
     def object_ids(self) -> list[str]:
         """The object ids of the matching entries, unordered (for filters)."""
+        return self._column("e.object_id")
+
+    def _column(self, column: str, order: str = "") -> list:
+        """One column of the matching entries (`s`: their scores, `e`: the entries)."""
         scores_sql, params = _scores_sql(self.terms)
-        sql = (
-            f"SELECT e.object_id FROM ({scores_sql}) AS s"
-            " JOIN portal_searchentry AS e ON e.id = s.entry_id"
-        )
+        sql = f"SELECT {column} FROM ({scores_sql}) AS s"
+        if column.startswith("e.") or self.content_type_id is not None:
+            sql += " JOIN portal_searchentry AS e ON e.id = s.entry_id"
         if self.content_type_id is not None:
             sql += " WHERE e.content_type_id = %s"
             params.append(self.content_type_id)
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(f"{sql} {order}", params)
             return [row[0] for row in cursor.fetchall()]
 
     def count(self) -> int:

@@ -103,7 +103,7 @@ def _site_fragment(request, name: str, build):
     and page-cache generation: publishing, moving or unpublishing a page, or changing a
     setting or snippet, starts a new generation (portal.page_cache). With the cache away,
     it is built for every request."""
-    key = f"fragment:{page_cache.generation()}:{name}:{request.get_host()}:{translation.get_language()}"
+    key = f"fragment:{page_cache.generation(request)}:{name}:{request.get_host()}:{translation.get_language()}"
     value = cache.get(key)
     if value is None:
         value = build()

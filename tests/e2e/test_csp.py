@@ -3,9 +3,10 @@
 Every response carries the policy: scripts only from this site, never inline. The
 browser reports each violation as a `securitypolicyviolation` event; a script the
 browser loads before the page's own (Playwright's init script, not subject to the
-policy) records them. An editor logs in to the Wagtail admin, edits a page with the
-admin's scripts (the sidebar, the rich-text editor) working and saves a draft; the
-public pages with their scripts run too. Not one violation.
+policy) records them. The public pages run their scripts without one violation. An
+editor logs in to the Wagtail admin (strict policy on the login page) and edits a page
+with the admin's scripts working (the sidebar, the StreamField, the language toggles)
+under the admin's policy (portal/csp.py), and saves a draft; again no violation.
 """
 
 from __future__ import annotations
