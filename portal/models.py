@@ -83,7 +83,15 @@ class SearchEntry(models.Model):
                 fields=["content_type", "object_id", "language"], name="unique_search_entry"
             )
         ]
-        indexes = [models.Index(fields=["language", "kind"])]
+        indexes = [
+            models.Index(fields=["language", "kind"]),
+            # The entries of one kind of object in one language, with their object ids:
+            # a filter over one model (the catalogue's text) joins its matches to this
+            # index alone, not to the wide rows that hold the texts.
+            models.Index(
+                fields=["content_type", "language", "id", "object_id"], name="search_entry_object"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.language}: {self.title}"

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Count, F, QuerySet
 from django.db.models.functions import Collate
 from django.utils import translation
 from django.utils.functional import cached_property
@@ -242,17 +242,18 @@ def sort_key_column(language: str):
     return column  # SQLite compares text byte by byte (BINARY) already
 
 
-def ordered(queryset: QuerySet, filters: Filters, language: str) -> QuerySet:
+def ordered(
+    queryset: QuerySet,
+    filters: Filters,
+    language: str,
+    text: search.TextMatches | None = None,
+) -> QuerySet:
     title = sort_key_column(language)
-    if filters.sort == "relevance" and filters.terms:
-        score = Value(0)
-        for term in filters.terms:
-            score = score + Case(
-                When(search.title_matches(term), then=Value(3)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-        return queryset.annotate(score=score).order_by("-score", "-year", title.asc(), "pk")
+    if filters.sort == "relevance" and text is not None:
+        # The more of the words in the title, the higher; then the newest.
+        return queryset.annotate(score=text.title_score()).order_by(
+            "-score", "-year", title.asc(), "pk"
+        )
     if filters.sort == "oldest":
         return queryset.order_by("year", title.asc(), "pk")
     if filters.sort == "title":
@@ -287,15 +288,15 @@ class Catalogue:
         self.options = Options()
         self.filters = parse(params, self.options)
         self.base = Publication.objects.live()
-        # On PostgreSQL, with text: the ids of the live publications that match it.
-        self.text_ids: list[int] | None = None
+        # With text: the publications that match it.
+        self.text: search.TextMatches | None = None
         if self.filters.terms:
-            self.base, self.text_ids = search.narrow(self.base, self.filters.terms)
+            self.base, self.text = search.narrow(self.base, self.filters.terms)
         self.per_page = per_page
         matching = apply(self.base, self.filters)
         # Sort narrow rows (ids and sort keys) and fetch whole publications for one page
         # only: sorting thousands of wide rows cost more than the extra query.
-        ids = ordered(matching, self.filters, self.language).values_list("pk", flat=True)
+        ids = ordered(matching, self.filters, self.language, self.text).values_list("pk", flat=True)
         self.paginator = CountedPaginator(ids, per_page, count=matching.count())
         self.page_obj = self._page()
         self.page_obj.object_list = self._publications(list(self.page_obj.object_list))
@@ -353,11 +354,13 @@ class Catalogue:
         """
         return apply(self.base, self.filters, skip=skip)
 
-    def _among(self, skip: str):
-        """For a related table (topics, authors, languages): its publication is counted.
+    def _related_counts(self, skip: str, model, column: str, **equal) -> dict:
+        """For a table related to the publications (topics, authors, languages): how many
+        of the publications the facet counts have each value of `column`.
 
-        With text and no other filter than the facet's own, the matching ids are known:
-        the related table is read alone, without going back to the publications.
+        On PostgreSQL, with text and no other filter than the facet's own, the matching
+        ids are known: the related table is read alone, joined to those ids, without
+        going back to the publications.
         """
         f = self.filters
         others = {
@@ -367,16 +370,20 @@ class Catalogue:
             "language": f.language,
             "year": f.year_from or f.year_to,
         }
-        if self.text_ids is not None and not any(v for k, v in others.items() if k != skip):
-            return search.IdIn(self.text_ids, column="publication_id")
-        return Q(publication__in=self._counts(skip))
-
-    def topic_options(self) -> list[Option]:
-        counts = dict(
-            Publication.topics.through.objects.filter(self._among("topic"))
-            .values_list("topic_id")
+        if (
+            self.text is not None
+            and connection.vendor == "postgresql"
+            and not any(v for k, v in others.items() if k != skip)
+        ):
+            return self.text.counts_in(model, column, **equal)
+        return dict(
+            model.objects.filter(publication__in=self._counts(skip), **equal)
+            .values_list(column)
             .annotate(n=Count("publication_id"))
         )
+
+    def topic_options(self) -> list[Option]:
+        counts = self._related_counts("topic", Publication.topics.through, "topic_id")
         return self._named_options(self.options.topics, counts, self.filters.topic, "topic")
 
     def type_options(self) -> list[Option]:
@@ -389,11 +396,7 @@ class Catalogue:
         return self._named_options(self.options.types, counts, self.filters.type, "type")
 
     def author_options(self) -> list[Option]:
-        counts = dict(
-            PublicationAuthor.objects.filter(self._among("author"))
-            .values_list("organisation_id")
-            .annotate(n=Count("publication_id"))
-        )
+        counts = self._related_counts("author", PublicationAuthor, "organisation_id")
         return self._named_options(self.options.authors, counts, self.filters.author, "author")
 
     def _named_options(self, table, counts, selected, name) -> list[Option]:
@@ -414,12 +417,8 @@ class Catalogue:
         return [option for option in options if option.count or option.selected]
 
     def language_options(self) -> list[Option]:
-        counts = dict(
-            PublicationLanguage.objects.filter(
-                self._among("language"), status=LanguageStatus.AVAILABLE
-            )
-            .values_list("language")
-            .annotate(n=Count("publication_id"))
+        counts = self._related_counts(
+            "language", PublicationLanguage, "language", status=LanguageStatus.AVAILABLE
         )
         codes = set(counts) | ({self.filters.language} if self.filters.language else set())
         return [

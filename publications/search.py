@@ -1,55 +1,17 @@
-"""Free-text matching over the stored words (publications.text), alike on every database.
+"""The catalogue's free text: site search's matching (portal.search), over both languages.
 
-A term matches the start of a word, in any field and either language: "barn" finds
-"barn", "barnen" and "barngrupper"; "ÅTERVÄND" finds "återvändande". Every term must
-match.
-
-On PostgreSQL the words are also kept as a tsvector (`search_words`, a column the
-database computes from `search_text`) with a GIN index, so the cost of a search follows
-the number of matches, not the size of the catalogue. The tsvector is built from the
-words as Python split them, never by PostgreSQL's text-search parser, whose idea of a
-letter depends on the server's locale. On SQLite the same test is LIKE '% term%'.
+A term finds its word forms, compound parts and one-letter typos in the title, subtitle,
+description and authors, in Swedish or English; every term must match. The matching
+publications are found once per request, and on PostgreSQL their ids are handed to the
+page's other queries (count, facets, results) as one array.
 """
 
 from __future__ import annotations
 
-from django.contrib.postgres.search import SearchVectorField
+from dataclasses import dataclass
+
 from django.db import connection
-from django.db.models import BooleanField, F, Func, Q, QuerySet, Value
-
-
-class WordsVector(Func):
-    """The generated column's expression: PostgreSQL only; NULL elsewhere."""
-
-    output_field = SearchVectorField()
-
-    def __init__(self, column: str = "search_text"):
-        super().__init__(F(column))
-
-    def as_sql(self, compiler, connection, **extra):
-        column_sql, params = compiler.compile(self.source_expressions[0])
-        return f"array_to_tsvector(string_to_array(btrim({column_sql}), ' '))", params
-
-    def as_sqlite(self, compiler, connection, **extra):
-        return "NULL", []
-
-
-class WordsStartWith(Func):
-    """PostgreSQL: every term is the start of one of the stored words."""
-
-    output_field = BooleanField()
-    conditional = True
-
-    def __init__(self, terms: list[str], column: str = "search_words"):
-        # Terms are runs of \w (publications.text.words): no quote or backslash to escape.
-        query = " & ".join(f"'{term}':*" for term in terms)
-        super().__init__(F(column), Value(query))
-
-    def as_sql(self, compiler, connection, **extra):
-        column_sql, column_params = compiler.compile(self.source_expressions[0])
-        query_sql, query_params = compiler.compile(self.source_expressions[1])
-        # A cast, not to_tsquery(): the terms are used as they are, unparsed.
-        return f"{column_sql} @@ ({query_sql})::tsquery", [*column_params, *query_params]
+from django.db.models import BooleanField, Case, F, Func, IntegerField, Q, QuerySet, Value, When
 
 
 class IdIn(Func):
@@ -62,43 +24,74 @@ class IdIn(Func):
     output_field = BooleanField()
     conditional = True
 
-    def __init__(self, ids: list[int], column: str = "pk"):
+    def __init__(self, ids: list[int] | str, column: str = "pk"):
         super().__init__(F(column))
         # One string, not a list: quoting thousands of numbers one by one on the client
         # (psycopg's client-side binding, Django's default) took longer than the query.
-        self.ids = ",".join(str(int(pk)) for pk in ids)
+        self.ids = ids if isinstance(ids, str) else ",".join(str(int(pk)) for pk in ids)
 
     def as_sql(self, compiler, connection, **extra):
         column_sql, params = compiler.compile(self.source_expressions[0])
         return f"{column_sql} = ANY(string_to_array(%s, ',')::bigint[])", [*params, self.ids]
 
 
-def matches(terms: list[str]):
-    """A filter for querysets of Publication: every term starts a word of the text."""
-    if connection.vendor == "postgresql":
-        return WordsStartWith(terms)
-    condition = Q()
-    for term in terms:
-        condition &= Q(search_text__contains=f" {term}")
-    return condition
+@dataclass
+class TextMatches:
+    """The publications that match the text, with how many of its terms each title holds."""
+
+    title_terms: dict[int, int]
+
+    def __post_init__(self):
+        # The ids as IdIn sends them, joined once for all of the page's queries.
+        self.ids = ",".join(str(pk) for pk in sorted(self.title_terms))
+
+    def condition(self, column: str = "pk") -> Q | IdIn:
+        if connection.vendor == "postgresql":
+            return IdIn(self.ids, column=column)
+        return Q(**{f"{column}__in": list(self.title_terms)})
+
+    def counts_in(self, model, column: str, **equal) -> dict:
+        """PostgreSQL: for a table with a publication_id (topics, authors, languages),
+        how many of the matching publications have each value of `column`.
+
+        The ids are joined as a set (unnest), not compared with "= ANY": the planner
+        estimates an ANY list one element at a time against the column's statistics,
+        which for thousands of ids took longer than running the query (measured: 5 ms
+        of planning for 3 ms of work with 7,000 ids).
+        """
+        quote = connection.ops.quote_name
+        field = model._meta.get_field
+        where = "".join(f" AND r.{quote(field(name).column)} = %s" for name in equal)
+        column_sql = f"r.{quote(field(column).column)}"
+        sql = (
+            f"SELECT {column_sql}, COUNT(*) FROM {quote(model._meta.db_table)} AS r"
+            " JOIN unnest(string_to_array(%s, ',')::bigint[]) AS ids(id)"
+            f" ON ids.id = r.{quote(field('publication').column)}"
+            f" WHERE TRUE{where} GROUP BY {column_sql}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self.ids, *equal.values()])
+            return dict(cursor.fetchall())
+
+    def title_score(self) -> Case:
+        """For relevance: the number of terms found in the title (either language)."""
+        levels: dict[int, list[int]] = {}
+        for pk, count in self.title_terms.items():
+            if count:
+                levels.setdefault(count, []).append(pk)
+        whens = [
+            When(TextMatches(dict.fromkeys(pks, count)).condition(), then=Value(count))
+            for count, pks in sorted(levels.items(), reverse=True)
+        ]
+        if not whens:
+            return Value(0, output_field=IntegerField())
+        return Case(*whens, default=Value(0), output_field=IntegerField())
 
 
-def narrow(queryset: QuerySet, terms: list[str]) -> tuple[QuerySet, list[int] | None]:
-    """`queryset` (live publications) narrowed to those that match the text, and on
-    PostgreSQL the list of their ids.
+def narrow(queryset: QuerySet, terms: list[str]) -> tuple[QuerySet, TextMatches]:
+    """`queryset` (live publications) narrowed to those that match the text, and the
+    matches."""
+    from portal.search.query import matching_objects
 
-    The matching is site search's (portal.search): word forms, compound parts and
-    typos, over both languages' entries. On PostgreSQL the ids are handed to the page's
-    other queries (count, facets, results) as one array.
-    """
-    from portal.search.query import matching_ids
-
-    ids = matching_ids(" ".join(terms), queryset.model)
-    if connection.vendor != "postgresql":
-        return queryset.filter(pk__in=ids), None
-    return queryset.filter(IdIn(ids)), ids
-
-
-def title_matches(term: str) -> Q:
-    """For relevance: the term starts a word of a title or subtitle (either language)."""
-    return Q(search_title__contains=f" {term}")
+    matches = TextMatches(matching_objects(" ".join(terms), queryset.model))
+    return queryset.filter(matches.condition()), matches

@@ -556,3 +556,29 @@ def test_counts_beside_options_follow_the_text_too(client, params, types, topics
     assert set(option_labels(html, "pub-type").values()) - {"All types"} == types
     assert set(option_labels(html, "pub-topic").values()) - {"All topics"} == topics
     assert option_labels(html, "pub-author")["iom"] == iom
+
+
+@pytest.mark.parametrize("query", ["återvändandeprogrammet", "människohandel"])
+def test_with_text_each_option_count_is_what_choosing_it_shows(client, query):
+    """With text alone (on PostgreSQL the facets then join the matching ids directly),
+    the number beside every option is the number of results after choosing it."""
+    html = get(client, EN, {"q": query})
+    checked = 0
+    for name, select_id in [
+        ("topic", "pub-topic"),
+        ("type", "pub-type"),
+        ("language", "pub-language"),
+        ("author", "pub-author"),
+        ("year_from", "pub-year-from"),
+    ]:
+        for value, label in option_labels(html, select_id).items():
+            if not value:
+                continue
+            count = int(re.search(r"\((\d+)\)$", label).group(1))
+            params = {"q": query, name: value}
+            if name == "year_from":
+                params["year_to"] = value
+            chosen = get(client, EN, params)
+            assert count_text(count, "en") in chosen, (name, value, label)
+            checked += 1
+    assert checked >= 8  # the seed's matches have several topics, types, languages and authors

@@ -175,6 +175,31 @@ def _scores_sql(terms: list[Term]) -> tuple[str, list]:
     return sql, [*weight_params, *all_ids, *weight_params]
 
 
+def _matches_sql(terms: list[Term]) -> tuple[str, list]:
+    """SQL giving (entry_id, title_terms) for the entries matching every term, unranked:
+    title_terms is how many of the terms occur in the entry's title. For filters, which
+    need the matching set, not its order."""
+    presences, titles, params, all_ids = [], [], [], []
+    for term in terms:
+        ids = list(term.words) or [0]
+        presences.append(f"MAX(CASE WHEN word_id IN ({_placeholders(ids)}) THEN 1 END)")
+        titles.append(
+            f"MAX(CASE WHEN in_title AND word_id IN ({_placeholders(ids)}) THEN 1 ELSE 0 END)"
+        )
+        params.append(ids)
+        all_ids += ids
+    all_ids = list(dict.fromkeys(all_ids))
+    flat = [pk for ids in params for pk in ids]
+    sql = (
+        f"SELECT entry_id, {' + '.join(titles)} AS title_terms FROM portal_searchposting"
+        f" WHERE word_id IN ({_placeholders(all_ids)}) GROUP BY entry_id"
+    )
+    if len(terms) == 1:  # every posting read is the term's
+        return sql, [*flat, *all_ids]
+    sql += f" HAVING {' AND '.join(f'{presence} IS NOT NULL' for presence in presences)}"
+    return sql, [*flat, *all_ids, *flat]
+
+
 class RankedEntries:
     """The matching entries, best first, fetched a page at a time (for Paginator).
 
@@ -193,25 +218,16 @@ class RankedEntries:
         return self._ids
 
     def _rank(self) -> list[int]:
+        scores_sql, params = _scores_sql(self.terms)
+        sql = f"SELECT s.entry_id FROM ({scores_sql}) AS s"
+        if self.content_type_id is not None:
+            sql += " JOIN portal_searchentry AS e ON e.id = s.entry_id WHERE e.content_type_id = %s"
+            params.append(self.content_type_id)
         # Among equal scores, a shorter title is more about the words (length
         # normalisation); then the older entry, for a stable order.
-        return self._column("s.entry_id", "ORDER BY s.score DESC, s.title_length, s.entry_id")
-
-    def object_ids(self) -> list[str]:
-        """The object ids of the matching entries, unordered (for filters)."""
-        return self._column("e.object_id")
-
-    def _column(self, column: str, order: str = "") -> list:
-        """One column of the matching entries (`s`: their scores, `e`: the entries)."""
-        scores_sql, params = _scores_sql(self.terms)
-        sql = f"SELECT {column} FROM ({scores_sql}) AS s"
-        if column.startswith("e.") or self.content_type_id is not None:
-            sql += " JOIN portal_searchentry AS e ON e.id = s.entry_id"
-        if self.content_type_id is not None:
-            sql += " WHERE e.content_type_id = %s"
-            params.append(self.content_type_id)
+        sql += " ORDER BY s.score DESC, s.title_length, s.entry_id"
         with connection.cursor() as cursor:
-            cursor.execute(f"{sql} {order}", params)
+            cursor.execute(sql, params)
             return [row[0] for row in cursor.fetchall()]
 
     def count(self) -> int:
@@ -277,18 +293,39 @@ def _cut(text: str, start: int, length: int) -> str:
     return ("… " if start > 0 else "") + window
 
 
-def matching_ids(query: str, model, languages: list[str] | None = None) -> list[int]:
-    """Primary keys of `model`'s objects whose entry in any of `languages` matches `query`.
+def matching_objects(query: str, model, languages: list[str] | None = None) -> dict[int, int]:
+    """The objects of `model` whose entry in any of `languages` matches `query`: their
+    primary keys, each with how many of the query's terms its title holds (the most in
+    any language).
 
-    For filters that search both languages at once (the publications catalogue).
+    For filters that search both languages at once (the publications catalogue); one
+    query over the vocabulary per language, then one for the matches in all of them.
     """
     from django.conf import settings
     from django.contrib.contenttypes.models import ContentType
 
     content_type = ContentType.objects.get_for_model(model)
-    found: set[int] = set()
+    parts, params = [], []
     for language in languages or [code for code, _name in settings.LANGUAGES]:
-        results = search(query, language, content_type_id=content_type.pk)
-        if results.entries is not None:
-            found.update(int(pk) for pk in results.entries.object_ids())
-    return sorted(found)
+        results = search(query, language)
+        if not results.terms:
+            continue
+        matches_sql, matches_params = _matches_sql(results.terms)
+        parts.append(
+            f"SELECT e.object_id, m.title_terms FROM ({matches_sql}) AS m"
+            " JOIN portal_searchentry AS e ON e.id = m.entry_id"
+            # The language is implied by the words; it lets the join read the narrow
+            # index of one model's entries in one language (search_entry_object).
+            " WHERE e.content_type_id = %s AND e.language = %s"
+        )
+        params += [*matches_params, content_type.pk, language]
+    if not parts:
+        return {}
+    sql = (
+        "SELECT object_id, MAX(title_terms) FROM ("
+        + " UNION ALL ".join(parts)
+        + ") AS found GROUP BY object_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {int(object_id): title_terms for object_id, title_terms in cursor.fetchall()}

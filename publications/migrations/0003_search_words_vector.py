@@ -3,12 +3,29 @@
 """The words as a tsvector on PostgreSQL, with a GIN index (see publications/search.py).
 
 On SQLite the column is NULL and no index is made: the search there is LIKE '% term%'.
+The column was removed again in 0005, when the catalogue's text moved to site search's
+index; the expression is kept here, as the migration used it.
 """
 
 import django.contrib.postgres.search
 from django.db import migrations, models
+from django.db.models import F, Func
 
-import publications.search
+
+class WordsVector(Func):
+    """The generated column's expression: PostgreSQL only; NULL elsewhere."""
+
+    output_field = django.contrib.postgres.search.SearchVectorField()
+
+    def __init__(self, column: str = "search_text"):
+        super().__init__(F(column))
+
+    def as_sql(self, compiler, connection, **extra):
+        column_sql, params = compiler.compile(self.source_expressions[0])
+        return f"array_to_tsvector(string_to_array(btrim({column_sql}), ' '))", params
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return "NULL", []
 
 INDEX = "publications_publication_words_gin"
 
@@ -37,7 +54,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='publication',
             name='search_words',
-            field=models.GeneratedField(db_persist=True, expression=publications.search.WordsVector('search_text'), output_field=django.contrib.postgres.search.SearchVectorField(null=True)),
+            field=models.GeneratedField(db_persist=True, expression=WordsVector('search_text'), output_field=django.contrib.postgres.search.SearchVectorField(null=True)),
         ),
         migrations.RunPython(create_index, drop_index),
     ]

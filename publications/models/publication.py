@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django import forms
 from django.apps import apps
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -39,7 +38,6 @@ from publications.models.inlines import (
     edition_name,
 )
 from publications.models.snippets import Organisation, PublicationType, Topic, name_in
-from publications.search import WordsVector
 
 # Addresses under the catalogue that are not publications.
 RESERVED_SLUGS = {"feed", "api"}
@@ -53,7 +51,7 @@ class PublicationQuerySet(models.QuerySet):
         """Everything a listing shows, in a fixed number of queries whatever the count."""
         return (
             self.select_related("publication_type", "cover_image")
-            .defer("search_text", "search_title", "search_words")
+            .defer("search_text")
             .prefetch_related(
                 "topics",
                 models.Prefetch(
@@ -134,18 +132,12 @@ class Publication(
         related_name="+",
     )
 
-    # Kept up to date on save, for search and sorting that behave alike on every database.
+    # Kept up to date on save: every word of both languages and the authors' names, for
+    # the admin's search; and the sort keys, for an alphabetical order that is the same
+    # on every database (publications.text).
     search_text = models.TextField(editable=False, default="")
-    search_title = models.TextField(editable=False, default="")
     sort_key_sv = models.CharField(editable=False, max_length=520, default="")
     sort_key_en = models.CharField(editable=False, max_length=520, default="")
-    # PostgreSQL computes this from search_text, for its GIN index (publications.search).
-    search_words = models.GeneratedField(
-        expression=WordsVector("search_text"),
-        output_field=SearchVectorField(null=True),
-        db_persist=True,
-        editable=False,
-    )
 
     objects = PublicationQuerySet.as_manager()
 
@@ -215,7 +207,7 @@ class Publication(
         super().save(*args, **kwargs)
 
     # Columns derived on save stay out of revisions: they are recomputed on publishing.
-    DERIVED_FIELDS = ("search_text", "search_title", "sort_key_sv", "sort_key_en", "search_words")
+    DERIVED_FIELDS = ("search_text", "sort_key_sv", "sort_key_en")
 
     def serializable_data(self):
         data = super().serializable_data()
@@ -225,11 +217,11 @@ class Publication(
 
     def refresh_search_columns(self, save: bool = False) -> None:
         authors = self.authors
-        self.search_title = text.search_text(
-            self.title_sv, self.title_en, self.subtitle_sv, self.subtitle_en
-        )
         self.search_text = text.search_text(
-            self.search_title,
+            self.title_sv,
+            self.title_en,
+            self.subtitle_sv,
+            self.subtitle_en,
             self.description_sv,
             self.description_en,
             *(org.name_sv for org in authors),
@@ -243,7 +235,6 @@ class Publication(
         if save:
             type(self).objects.filter(pk=self.pk).update(
                 search_text=self.search_text,
-                search_title=self.search_title,
                 sort_key_sv=self.sort_key_sv,
                 sort_key_en=self.sort_key_en,
             )
