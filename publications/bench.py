@@ -3,7 +3,13 @@
 Not a test. It creates a throwaway PostgreSQL database, migrates and seeds it, generates
 publications with realistic variety (`generate`, also used by the query-count test),
 and reports p50/p95 of the server time of the catalogue page unfiltered, filtered and
-with text, through Django's full request handling (middleware, routing, templates).
+with text, through Django's full request handling (middleware, routing, templates), with
+the number of results each shows.
+
+The generated texts draw on 48 subjects and some 40 sentences, so that a word is in a
+share of the catalogue like the share a real one shows: "människohandel barn" finds a
+few per cent of it. The "text, broad" row is a word in a large share ("socialtjänsten"),
+the worst case for counting and facets.
 
     .venv/bin/python -m publications.bench              # N=100 and N=10,000
     .venv/bin/python -m publications.bench --sizes 100 1000 --requests 30
@@ -17,6 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import statistics
 import sys
 import time
@@ -39,6 +46,40 @@ TITLE_WORDS_SV = [
     ("Äldre", "Older people"),
     ("Missbruk", "Substance abuse"),
     ("Öppenvård", "Outpatient care"),
+    # The rest of what a social-services authority publishes about: a real catalogue of
+    # thousands of publications spreads over many subjects, not the sixteen above.
+    ("Äldreomsorg", "Care of older people"),
+    ("Hemtjänst", "Home help"),
+    ("Demenssjukdom", "Dementia"),
+    ("Funktionsnedsättning", "Disability"),
+    ("Personlig assistans", "Personal assistance"),
+    ("Psykisk ohälsa", "Mental ill health"),
+    ("Suicidprevention", "Suicide prevention"),
+    ("Ekonomiskt bistånd", "Financial assistance"),
+    ("Hemlöshet", "Homelessness"),
+    ("Familjehem", "Foster homes"),
+    ("Adoption", "Adoption"),
+    ("Vårdnad och umgänge", "Custody and contact"),
+    ("Barnavårdsutredningar", "Child welfare investigations"),
+    ("Skolsociala insatser", "School social work"),
+    ("Föräldraskapsstöd", "Parenting support"),
+    ("Spelproblem", "Gambling problems"),
+    ("Alkohol och narkotika", "Alcohol and drugs"),
+    ("Läkemedel", "Medicines"),
+    ("Tandvård", "Dental care"),
+    ("Patientsäkerhet", "Patient safety"),
+    ("Digitalisering", "Digitalisation"),
+    ("Dokumentation", "Documentation"),
+    ("Kompetensförsörjning", "Skills supply"),
+    ("Statistik", "Statistics"),
+    ("Nationella riktlinjer", "National guidelines"),
+    ("Kvalitetsregister", "Quality registers"),
+    ("Tolkning", "Interpreting"),
+    ("Nyanlända", "Newly arrived migrants"),
+    ("Ensamstående föräldrar", "Single parents"),
+    ("Kriminalitet", "Crime"),
+    ("Radikalisering", "Radicalisation"),
+    ("Sexuell hälsa", "Sexual health"),
 ]
 TITLE_FORMS = [
     ("{a} och {b}", "{a} and {b}"),
@@ -89,6 +130,138 @@ SENTENCES = [
         "Åtgärderna följs upp årligen av länsstyrelserna i samråd med kommunerna.",
         "The measures are followed up every year by the county boards with the municipalities.",
     ),
+    (
+        "Publikationen riktar sig till chefer och handläggare inom kommunens socialtjänst.",
+        "The publication is for managers and case workers in the municipal social services.",
+    ),
+    (
+        "Underlaget bygger på enkäter till landets kommuner och regioner.",
+        "The material is based on surveys of the country's municipalities and regions.",
+    ),
+    (
+        "Resultaten jämförs med motsvarande uppgifter från tidigare år.",
+        "The results are compared with the corresponding figures from earlier years.",
+    ),
+    (
+        "I bilagorna finns tabeller, definitioner och en ordlista.",
+        "The appendices hold tables, definitions and a glossary.",
+    ),
+    (
+        "Skriften ger exempel på hur verksamheter kan följa upp sina insatser.",
+        "The text gives examples of how services can follow up their interventions.",
+    ),
+    (
+        "Föreskrifterna trädde i kraft den första januari.",
+        "The regulations came into force on the first of January.",
+    ),
+    (
+        "Intervjuer med brukare och anhöriga ger en bild av deras erfarenheter.",
+        "Interviews with service users and relatives describe their experiences.",
+    ),
+    (
+        "Rekommendationerna bygger på en systematisk genomgång av forskningen.",
+        "The recommendations rest on a systematic review of the research.",
+    ),
+    (
+        "Materialet kan användas vid introduktion av nyanställd personal.",
+        "The material can be used when introducing newly employed staff.",
+    ),
+    (
+        "Rapporten redovisar ett regeringsuppdrag.",
+        "The report presents an assignment from the government.",
+    ),
+    (
+        "Kostnaderna har ökat i de flesta län under perioden.",
+        "Costs have risen in most counties over the period.",
+    ),
+    (
+        "Det behövs bättre rutiner för informationsöverföring mellan huvudmännen.",
+        "Better routines are needed for passing information between the responsible bodies.",
+    ),
+    (
+        "Väntetiderna skiljer sig mycket åt mellan olika delar av landet.",
+        "Waiting times differ widely between parts of the country.",
+    ),
+    (
+        "Checklistan är tänkt som ett stöd i det dagliga arbetet.",
+        "The checklist is meant as support in everyday work.",
+    ),
+    (
+        "Uppföljningen visar att de flesta insatserna genomfördes som planerat.",
+        "The follow-up shows that most interventions were carried out as planned.",
+    ),
+    (
+        "Ett nationellt kunskapsstöd har tagits fram i samarbete med professionen.",
+        "A national knowledge support has been developed together with the profession.",
+    ),
+    (
+        "Lagändringarna påverkar både handläggning och dokumentation.",
+        "The changes in the law affect both case handling and records.",
+    ),
+    (
+        "Enheten har genomfört tillsyn på ett urval av verksamheter.",
+        "The unit has inspected a selection of services.",
+    ),
+    (
+        "Rapporten beskriver utvecklingen under de senaste tio åren.",
+        "The report describes the developments of the last ten years.",
+    ),
+    (
+        "Webbutbildningen tar ungefär en timme att genomföra.",
+        "The web course takes about an hour to complete.",
+    ),
+    (
+        "Vägledningen tar upp juridiska frågor som ofta uppstår i praktiken.",
+        "The guidance covers legal questions that often arise in practice.",
+    ),
+    (
+        "Personalens kompetens och kontinuitet är avgörande för kvaliteten.",
+        "The staff's skills and continuity are decisive for quality.",
+    ),
+    (
+        "Statistiken publiceras årligen och omfattar hela landet.",
+        "The statistics are published every year and cover the whole country.",
+    ),
+    (
+        "Brukarnas delaktighet lyfts fram som en viktig del av arbetet.",
+        "The involvement of service users is emphasised as an important part of the work.",
+    ),
+    (
+        "Flera kommuner har infört nya arbetssätt efter pilotprojektet.",
+        "Several municipalities have adopted new ways of working after the pilot project.",
+    ),
+    (
+        "Indikatorerna gör det möjligt att jämföra verksamheter över tid.",
+        "The indicators make it possible to compare services over time.",
+    ),
+    (
+        "Skriften sammanfattar aktuell kunskap på området.",
+        "The text summarises current knowledge in the field.",
+    ),
+    (
+        "Ansvaret delas mellan kommunen, regionen och staten.",
+        "Responsibility is shared between the municipality, the region and the state.",
+    ),
+    (
+        "Många verksamheter saknar rutiner för att upptäcka behoven i tid.",
+        "Many services lack routines for detecting needs in time.",
+    ),
+    (
+        "Analysen pekar på skillnader mellan kvinnor och män.",
+        "The analysis points to differences between women and men.",
+    ),
+]
+# Each description also says what the publication is about, in the words of its title.
+SUBJECT_SENTENCES = [
+    ("Publikationen handlar om {a_lower}.", "The publication is about {a_lower}."),
+    (
+        "Här beskrivs hur socialtjänsten kan arbeta med {a_lower} och {b_lower}.",
+        "It describes how the social services can work with {a_lower} and {b_lower}.",
+    ),
+    (
+        "Kunskapen om {a_lower} behöver spridas till fler yrkesgrupper.",
+        "Knowledge of {a_lower} needs to reach more professions.",
+    ),
 ]
 AUTHORITIES = [
     ("Länsstyrelsen i {}", "County Administrative Board of {}"),
@@ -104,11 +277,14 @@ PLACES = [
 EXTRA_LANGUAGES = ["ar", "fa", "so", "ti", "es", "ro", "ru", "bg", "sr", "uk", "pl", "fi"]
 
 
-def _paragraphs(rng: random.Random, count: int, language: int) -> str:
-    return "".join(
-        "<p>" + " ".join(rng.choice(SENTENCES)[language] for _ in range(rng.randint(2, 5))) + "</p>"
-        for _ in range(count)
-    )
+def _paragraphs(rng: random.Random, count: int, language: int, subjects) -> str:
+    a, b = (subject[language] for subject in subjects)
+    about = rng.choice(SUBJECT_SENTENCES)[language].format(a_lower=a.lower(), b_lower=b.lower())
+    paragraphs = [
+        [rng.choice(SENTENCES)[language] for _ in range(rng.randint(2, 5))] for _ in range(count)
+    ]
+    paragraphs[0].insert(0, about)
+    return "".join("<p>" + " ".join(sentences) + "</p>" for sentences in paragraphs)
 
 
 def _reference_data(rng: random.Random):
@@ -173,8 +349,10 @@ def generate(count: int, *, seed: int = 1, prefix: str = "gen") -> int:
                     else None,
                     subtitle_sv=subtitle[0],
                     subtitle_en=subtitle[1] if english else None,
-                    description_sv=_paragraphs(rng, rng.randint(1, 4), 0),
-                    description_en=_paragraphs(rng, rng.randint(1, 3), 1) if english else None,
+                    description_sv=_paragraphs(rng, rng.randint(1, 4), 0, (a, b)),
+                    description_en=_paragraphs(rng, rng.randint(1, 3), 1, (a, b))
+                    if english
+                    else None,
                     year=rng.randint(1995, 2025),
                     publication_type=rng.choice(types),
                     edition=rng.choice([None] * 8 + [2, 3, 4, 5]),
@@ -245,7 +423,10 @@ SCENARIOS = {
     "filtered": "topic=manniskohandel&type=manual&year_from=2005&year_to=2020&language=sv",
     "text": "q=m%C3%A4nniskohandel+barn",
     "text+filter+title": "q=%C3%A5terv%C3%A4ndande&language=sv&sort=title",
+    # A word in a large share of the catalogue: the worst case for counting and facets.
+    "text, broad": "q=socialtj%C3%A4nsten",
 }
+COUNT = re.compile(r'id="pub-count"[^>]*>([^<]*)<')
 
 
 class QueryTimer:
@@ -285,7 +466,10 @@ def measure(client, path: str, requests: int) -> dict[str, float]:
         assert response.status_code == 200, (path, response.status_code)
         database.append(timer.seconds * 1000)
         queries = timer.count
+    # The result count as the page shows it ("4 730 publikationer").
+    shown = COUNT.search(response.content.decode())
     return {
+        "matches": int(re.sub(r"\D", "", shown.group(1))) if shown else -1,
         "p50": statistics.median(totals),
         "p95": percentile(totals, 0.95),
         "db50": statistics.median(database),
@@ -348,23 +532,22 @@ def main(argv: list[str] | None = None) -> None:
             rows.append(result)
             print(
                 "N={n:>6}  {name:<18} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  "
-                "database p50 {db50:5.1f} ms p95 {db95:5.1f} ms  {queries} queries".format(
-                    **result
-                ),
+                "database p50 {db50:5.1f} ms p95 {db95:5.1f} ms  {queries} queries  "
+                "{matches} results".format(**result),
                 flush=True,
             )
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print()
     print(f"{args.requests} requests per row; load average {load:.1f} on {os.cpu_count()} CPUs")
     print(
-        "| N | scenario | p50 (ms) | p95 (ms) | database p50 (ms) | database p95 (ms) | queries |"
+        "| N | scenario | results | p50 (ms) | p95 (ms) | database p50 (ms)"
+        " | database p95 (ms) | queries |"
     )
-    print("|---:|---|---:|---:|---:|---:|---:|")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         print(
-            "| {n} | {name} | {p50:.1f} | {p95:.1f} | {db50:.1f} | {db95:.1f} | {queries} |".format(
-                **row
-            )
+            "| {n} | {name} | {matches} | {p50:.1f} | {p95:.1f} | {db50:.1f} | {db95:.1f}"
+            " | {queries} |".format(**row)
         )
 
 

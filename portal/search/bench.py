@@ -5,7 +5,8 @@
 The database named in --database-url is DROPPED and created again. It is migrated and
 seeded, filled with generated publications (publications.bench.generate), indexed, and
 then each query of tests/search_queries.py is timed through Django's full request
-handling of /sv/sok/ and /en/search/.
+handling of /sv/sok/ and /en/search/. It also prints how many results the queries find:
+the cost of a search follows that number.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ def main(argv=None) -> None:
     from django.test import Client
 
     from portal.management.commands.search_report import DEFAULT, load_queries
+    from portal.models import SearchEntry
+    from portal.search.query import search
     from publications.bench import generate
     from publications.models import Publication
 
@@ -79,6 +82,17 @@ def main(argv=None) -> None:
         p95 = timings[int(len(timings) * 0.95) - 1]
         results[size] = p95
         print(f"  N={size:>6}: p50 {p50:6.1f} ms, p95 {p95:6.1f} ms ({len(timings)} requests)")
+        # How much of the index the queries find: the cost of a search follows it.
+        found = sorted(
+            len(entries) if (entries := search(query, language).entries) is not None else 0
+            for language, query, _label, _expected in queries
+        )
+        entries = SearchEntry.objects.filter(language="sv").count()
+        print(
+            f"           results per query: median {statistics.median(found):.0f},"
+            f" most {found[-1]} ({100 * found[-1] / max(entries, 1):.0f} % of {entries}"
+            " entries in one language)"
+        )
     if len(results) > 1:
         small, large = results[min(results)], results[max(results)]
         print(f"  p95 ratio N={max(results)} / N={min(results)}: {large / small:.2f}×")
