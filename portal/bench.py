@@ -58,6 +58,34 @@ def recreate_database(url: str) -> None:
         conn.execute(f'CREATE DATABASE "{name}"')
 
 
+def sized_databases(url: str, sizes: list[int]) -> dict[int, str]:
+    """Empty databases named after `url`'s, one per catalogue size: size → name.
+
+    The benchmarks of the catalogue and of search prepare one database per size, then
+    measure them in alternation, round after round: a slower or faster spell of the
+    machine then weighs on every size alike, instead of on whichever ran during it.
+    """
+    base = url.rsplit("/", 1)[0]
+    names = {}
+    for size in sizes:
+        name = f"{url.rsplit('/', 1)[1]}_{size}"
+        recreate_database(f"{base}/{name}")
+        names[size] = name
+    return names
+
+
+def use_database(name: str) -> None:
+    """Point Django's default connection at another database (Django already set up);
+    the cache is emptied, so that nothing of the other database's pages is served."""
+    from django.core.cache import cache
+    from django.db import connections
+
+    connection = connections["default"]
+    connection.close()
+    connection.settings_dict["NAME"] = name
+    cache.clear()
+
+
 def manage(env, *args) -> None:
     subprocess.run(
         [PYTHON, "manage.py", *args], cwd=BASE_DIR, env=env, check=True, stdout=subprocess.DEVNULL

@@ -15,7 +15,9 @@ the worst case for counting and facets.
     .venv/bin/python -m publications.bench --sizes 100 1000 --requests 30
     .venv/bin/python -m publications.bench --database-url postgres://postgres@127.0.0.1:5432/x
 
-The database named in --database-url is DROPPED and created again.
+One database per size is DROPPED and created again, named after --database-url's with
+the size appended (portal_bench_100, portal_bench_10000). The sizes are measured in
+alternation, in rounds, so that the machine's slower spells weigh on both alike.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import re
 import statistics
 import sys
 import time
-from urllib.parse import urlparse
+from pathlib import Path
 
 TITLE_WORDS_SV = [
     ("Barn", "Children"),
@@ -450,56 +452,55 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[max(0, int(round(share * len(ordered))) - 1)]
 
 
-def measure(client, path: str, requests: int) -> dict[str, float]:
-    """p50/p95 of the whole request, and the median time spent in the database."""
+def measure(client, path: str, requests: int, into: dict) -> None:
+    """Time `requests` requests of `path` (after 3 for warming up), adding the request
+    times, the database times, the query count and the result count to `into`."""
     from django.db import connection
 
     for _ in range(3):  # warm up caches and the connection
         client.get(path)
-    totals, database, queries = [], [], 0
     for _ in range(requests):
         timer = QueryTimer()
         with connection.execute_wrapper(timer):
             started = time.perf_counter()
             response = client.get(path)
-            totals.append((time.perf_counter() - started) * 1000)
+            into.setdefault("totals", []).append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, (path, response.status_code)
-        database.append(timer.seconds * 1000)
-        queries = timer.count
+        into.setdefault("database", []).append(timer.seconds * 1000)
+        into["queries"] = timer.count
     # The result count as the page shows it ("4 730 publikationer").
     shown = COUNT.search(response.content.decode())
+    into["matches"] = int(re.sub(r"\D", "", shown.group(1))) if shown else -1
+
+
+def summary(timings: dict) -> dict[str, float]:
+    """p50/p95 of the whole request and of the time spent in the database."""
     return {
-        "matches": int(re.sub(r"\D", "", shown.group(1))) if shown else -1,
-        "p50": statistics.median(totals),
-        "p95": percentile(totals, 0.95),
-        "db50": statistics.median(database),
-        "db95": percentile(database, 0.95),
-        "queries": queries,
+        "p50": statistics.median(timings["totals"]),
+        "p95": percentile(timings["totals"], 0.95),
+        "db50": statistics.median(timings["database"]),
+        "db95": percentile(timings["database"], 0.95),
+        "queries": timings["queries"],
+        "matches": timings["matches"],
     }
-
-
-def _recreate_database(url: str) -> None:
-    import psycopg
-
-    parsed = urlparse(url)
-    name = parsed.path.lstrip("/")
-    admin = parsed._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/portal_bench")
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 10_000])
-    parser.add_argument("--requests", type=int, default=50)
+    parser.add_argument("--requests", type=int, default=50, help="per scenario and size")
+    parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args(argv)
 
     if not args.database_url.startswith("postgres"):
         sys.exit("The benchmark runs on PostgreSQL: give a postgres:// --database-url.")
-    _recreate_database(args.database_url)
-    os.environ["DATABASE_URL"] = args.database_url
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from portal.bench import sized_databases, use_database
+
+    sizes = sorted(args.sizes)
+    names = sized_databases(args.database_url, sizes)
+    os.environ["DATABASE_URL"] = f"{args.database_url.rsplit('/', 1)[0]}/{names[sizes[0]]}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
 
     import django
@@ -511,34 +512,46 @@ def main(argv: list[str] | None = None) -> None:
 
     from publications.models import Publication
 
-    call_command("migrate", "--noinput", verbosity=0)
-    call_command("seed", verbosity=0)
+    counts = {}
+    for size in sizes:
+        use_database(names[size])
+        call_command("migrate", "--noinput", verbosity=0)
+        call_command("seed", verbosity=0)
+        generate(size - Publication.objects.count(), seed=size)
+        with connection.cursor() as cursor:
+            # What autovacuum does to a table in use: statistics and the visibility map.
+            cursor.execute("VACUUM ANALYZE")
+        counts[size] = Publication.objects.count()
+        print(f"database {names[size]}: {counts[size]} publications", flush=True)
     # Server time of the catalogue itself: the portal's cache of anonymous page views
     # (portal.page_cache) would answer repeated requests without running it.
     override_settings(PAGE_CACHE_ENABLED=False).enable()
     client = Client(HTTP_HOST="localhost")
+    timings: dict[tuple[int, str], dict] = {}
+    per_round = max(1, args.requests // args.rounds)
+    for _round in range(args.rounds):
+        for size in sizes:  # in alternation: see portal.bench.sized_databases
+            use_database(names[size])
+            for name, query in SCENARIOS.items():
+                path = "/sv/publikationer/" + (f"?{query}" if query else "")
+                measure(client, path, per_round, timings.setdefault((size, name), {}))
     rows = []
-    for size in sorted(args.sizes):
-        missing = size - Publication.objects.count()
-        if missing > 0:
-            generate(missing, seed=size)
-        with connection.cursor() as cursor:
-            # What autovacuum does to a table in use: statistics and the visibility map.
-            cursor.execute("VACUUM ANALYZE")
-        for name, query in SCENARIOS.items():
-            path = "/sv/publikationer/" + (f"?{query}" if query else "")
-            result = measure(client, path, args.requests)
-            result.update(n=Publication.objects.count(), name=name)
+    for size in sizes:
+        for name in SCENARIOS:
+            result = summary(timings[(size, name)])
+            result.update(n=counts[size], name=name)
             rows.append(result)
             print(
                 "N={n:>6}  {name:<18} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  "
                 "database p50 {db50:5.1f} ms p95 {db95:5.1f} ms  {queries} queries  "
-                "{matches} results".format(**result),
-                flush=True,
+                "{matches} results".format(**result)
             )
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print()
-    print(f"{args.requests} requests per row; load average {load:.1f} on {os.cpu_count()} CPUs")
+    print(
+        f"{per_round * args.rounds} requests per row, in {args.rounds} rounds alternating the"
+        f" sizes; load average {load:.1f} on {os.cpu_count()} CPUs"
+    )
     print(
         "| N | scenario | results | p50 (ms) | p95 (ms) | database p50 (ms)"
         " | database p95 (ms) | queries |"
@@ -548,6 +561,11 @@ def main(argv: list[str] | None = None) -> None:
         print(
             "| {n} | {name} | {matches} | {p50:.1f} | {p95:.1f} | {db50:.1f} | {db95:.1f}"
             " | {queries} |".format(**row)
+        )
+    for name in SCENARIOS:
+        small, large = (summary(timings[(size, name)])["p95"] for size in (sizes[0], sizes[-1]))
+        print(
+            f"p95 ratio N={counts[sizes[-1]]} / N={counts[sizes[0]]}, {name}: {large / small:.2f}×"
         )
 
 
