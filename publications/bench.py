@@ -7,9 +7,9 @@ with text, through Django's full request handling (middleware, routing, template
 the number of results each shows.
 
 The generated texts draw on 48 subjects and some 40 sentences, so that a word is in a
-share of the catalogue like the share a real one shows: "människohandel barn" finds a
-few per cent of it. The "text, broad" row is a word in a large share ("socialtjänsten"),
-the worst case for counting and facets.
+share of the catalogue like the share a real one shows: "människohandel barn" finds 6 %
+of it. The "text, broad" row is a word in most of it ("socialtjänsten", 71 %), the worst
+case for counting and facets.
 
     .venv/bin/python -m publications.bench              # N=100 and N=10,000
     .venv/bin/python -m publications.bench --sizes 100 1000 --requests 30
