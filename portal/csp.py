@@ -15,7 +15,7 @@ from dataclasses import replace
 from csp.middleware import CSPMiddleware
 
 ADMIN_PREFIX = "/admin/"
-STRICT_ADMIN_PATHS = ("/admin/login/", "/admin/password_reset/")
+STRICT_ADMIN_PATHS = ("/admin/login/", "/admin/password_reset/", "/admin/2fa/")
 ADMIN_ADDITIONS = {
     "script-src": ["'unsafe-inline'"],
     "img-src": ["blob:"],  # the image uploader's previews

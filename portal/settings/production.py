@@ -33,6 +33,10 @@ SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 
+# Two-step sign-in for the admin (portal/two_factor.py). TWO_FACTOR=off only where the
+# proxy in front already demands a second factor (the authority's single sign-on).
+PORTAL_TWO_FACTOR = os.environ.get("TWO_FACTOR", "on").lower() != "off"
+
 # CDN purge through Wagtail's frontend cache, when a CDN or proxy cache is in front.
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
