@@ -156,6 +156,27 @@ def page(new_page):
     return new_page()
 
 
+EDITOR_PASSWORD = "a-long-editor-passphrase-for-tests"  # noqa: S105
+
+
+@pytest.fixture
+def make_editor(django_user_model):
+    """A factory of admin users who work in `language` (the admin follows it)."""
+
+    def make(language: str):
+        from wagtail.users.models import UserProfile
+
+        user = django_user_model.objects.create_superuser(
+            username="redaktor", email="redaktor@example.org", password=EDITOR_PASSWORD
+        )
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save()
+        return user
+
+    return make
+
+
 @pytest.fixture(scope="session")
 def axe_source() -> str:
     return AXE_SOURCE.read_text(encoding="utf-8")

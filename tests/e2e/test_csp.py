@@ -15,6 +15,7 @@ import re
 
 import pytest
 
+from tests.e2e.conftest import EDITOR_PASSWORD
 from tests.e2e.pages import CATALOGUE_SV, THEME_SV
 
 RECORD_VIOLATIONS = """
@@ -25,7 +26,6 @@ document.addEventListener('securitypolicyviolation', (event) => {
     );
 });
 """
-PASSWORD = "a-long-editor-passphrase-for-tests"  # noqa: S105
 
 
 def violations(page) -> list[str]:
@@ -49,16 +49,8 @@ def watched(new_page):
 
 
 @pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_superuser(
-        username="redaktor", email="redaktor@example.org", password=PASSWORD
-    )
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
+def editor(make_editor):
+    return make_editor("en")
 
 
 def test_every_response_carries_the_policy(watched):
@@ -94,7 +86,7 @@ def test_the_admin_works_under_the_policy(watched, editor):
     # The login page, open to anyone, keeps the strict policy.
     assert "unsafe-inline" not in script_src(login)
     page.fill("input[name=username]", editor.username)
-    page.fill("input[name=password]", PASSWORD)
+    page.fill("input[name=password]", EDITOR_PASSWORD)
     page.get_by_role("button", name=re.compile("Sign in|Logga in")).click()
     page.wait_for_url(re.compile(r"/admin/$"))
     # The sidebar is drawn by the admin's JavaScript: it is there only if scripts ran.

@@ -9,22 +9,14 @@ from base64 import b32decode
 import pytest
 from django_otp.oath import totp
 
-from tests.e2e.conftest import describe, run_axe
-from tests.e2e.test_csp import PASSWORD, RECORD_VIOLATIONS, script_src, violations
+from tests.e2e.conftest import EDITOR_PASSWORD, describe, run_axe
+from tests.e2e.test_csp import RECORD_VIOLATIONS, script_src, violations
 
 
 @pytest.fixture
-def editor(django_user_model, settings):
+def editor(make_editor, settings):
     settings.PORTAL_TWO_FACTOR = True
-    user = django_user_model.objects.create_superuser(
-        username="redaktor", email="redaktor@example.org", password=PASSWORD
-    )
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "sv"
-    profile.save()
-    return user
+    return make_editor("sv")
 
 
 def test_an_editor_sets_up_an_authenticator_and_reaches_the_admin(new_page, editor, axe_source):
@@ -32,7 +24,7 @@ def test_an_editor_sets_up_an_authenticator_and_reaches_the_admin(new_page, edit
     page.context.add_init_script(RECORD_VIOLATIONS)
     page.goto("/admin/login/")
     page.fill("input[name=username]", editor.username)
-    page.fill("input[name=password]", PASSWORD)
+    page.fill("input[name=password]", EDITOR_PASSWORD)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/admin/2fa/setup/"))
 
