@@ -12,8 +12,9 @@ code in this session is sent from every admin page to
   and the first code, which confirms the device; or
 - /admin/2fa/verify/ when they have one: the current code.
 
-Sign-in, sign-out and password reset stay reachable. A lost phone: an administrator runs
-`manage.py reset_two_factor <username>`, and the user sets up a new one at next sign-in.
+Sign-in, sign-out and password reset stay reachable. A lost phone: an administrator
+chooses "Reset two-step sign-in" beside the user in the admin's user list (or runs
+`manage.py reset_two_factor <username>`), and the user sets up a new one at next sign-in.
 """
 
 from __future__ import annotations
@@ -23,8 +24,11 @@ import math
 import segno
 from django import forms
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
-from django.shortcuts import redirect, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -32,6 +36,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.auth import require_admin_access
@@ -200,6 +205,47 @@ def _base32_key(device: TOTPDevice) -> str:
 
 def _grouped(key: str) -> str:
     return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
+
+
+@never_cache
+@require_admin_access
+def reset(request, user_id: int):
+    """An administrator removes a user's authenticator (a lost or replaced phone); the user
+    sets up a new one at their next sign-in. Behind the code like every admin page (its
+    address is not under /admin/2fa/)."""
+    User = get_user_model()
+    user = get_object_or_404(User, pk=user_id)
+    if not can_reset(request.user, user):
+        raise PermissionDenied
+    if request.method == "POST":
+        remove_devices(user)
+        messages.success(
+            request,
+            _("Two-step sign-in of %(user)s was reset. They set it up again at their next sign-in.")
+            % {"user": user.get_username()},
+        )
+        return redirect("wagtailusers_users:index")
+    return render(request, "portal/two_factor/reset.html", {"target": user})
+
+
+def can_reset(request_user, user) -> bool:
+    """Those who may change users; only superusers for a superuser."""
+    if user.is_superuser and not request_user.is_superuser:
+        return False
+    return request_user.has_perm("auth.change_user")
+
+
+def remove_devices(user) -> int:
+    """Remove all of a user's two-step devices; how many there were."""
+    removed = 0
+    for device in devices_for_user(user, confirmed=None):
+        device.delete()
+        removed += 1
+    return removed
+
+
+def has_device(user) -> bool:
+    return any(True for _device in devices_for_user(user, confirmed=None))
 
 
 urlpatterns = [

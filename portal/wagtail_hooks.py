@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button
 
-from portal import admin_views, translation_status
+from portal import admin_views, translation_status, two_factor
 from portal.models import TranslationTimestamps
 
 
@@ -26,6 +27,23 @@ def register_urls():
             name="translation_status",
         )
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_reset():
+    # Under /admin/, not /admin/2fa/: only a user who has given their own code reaches it.
+    return [path("two-step-reset/<int:user_id>/", two_factor.reset, name="two_factor_reset")]
+
+
+@hooks.register("register_user_listing_buttons")
+def two_factor_reset_button(user, request_user):
+    if two_factor.can_reset(request_user, user) and two_factor.has_device(user):
+        yield Button(
+            gettext_lazy("Reset two-step sign-in"),
+            reverse("two_factor_reset", args=[user.pk]),
+            icon_name="key",
+            priority=50,
+        )
 
 
 @hooks.register("register_reports_menu_item")

@@ -179,3 +179,66 @@ def test_switched_off_the_password_is_enough(client, editor, settings):
     settings.PORTAL_TWO_FACTOR = False
     sign_in(client)
     assert client.get("/admin/").status_code == 200
+
+
+# Resetting another user's authenticator in the admin -------------------------------------
+
+
+@pytest.fixture
+def administrator(django_user_model):
+    """A superuser with a confirmed authenticator, signed in with password and code."""
+    user = django_user_model.objects.create_superuser("admin", "admin@example.org", "admin-lösen")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+    return user, device
+
+
+def sign_in_with_code(client, user, password, device):
+    response = client.post("/admin/login/", {"username": user.username, "password": password})
+    assert response.status_code == 302
+    verified = client.post("/admin/2fa/verify/", {"code": code(device.bin_key)})
+    assert verified.status_code == 302
+
+
+def test_an_administrator_resets_an_editors_authenticator_in_the_admin(
+    client, editor, administrator
+):
+    TOTPDevice.objects.create(user=editor, name="authenticator", confirmed=True)
+    admin, device = administrator
+    sign_in_with_code(client, admin, "admin-lösen", device)
+
+    listing = client.get("/admin/users/").content.decode()
+    reset_url = f"/admin/two-step-reset/{editor.pk}/"
+    assert reset_url in listing  # offered for the editor, who has one
+    assert f"/admin/two-step-reset/{admin.pk}/" in listing
+    confirm = client.get(reset_url)
+    assert confirm.status_code == 200 and "redaktor" in confirm.content.decode()
+    done = client.post(reset_url)
+    assert done["Location"] == "/admin/users/"
+    assert not TOTPDevice.objects.filter(user=editor).exists()
+    assert "Two-step sign-in of redaktor was reset" in client.get("/admin/users/").content.decode()
+    # The administrator's own device is untouched; the editor sets up anew.
+    assert TOTPDevice.objects.filter(user=admin).exists()
+    editor_client = client.__class__()
+    sign_in(editor_client)
+    assert editor_client.get("/admin/")["Location"].startswith("/admin/2fa/setup/")
+
+
+def test_the_reset_needs_the_administrators_own_code_and_the_right_to_change_users(
+    client, editor, administrator
+):
+    admin, _device = administrator
+    TOTPDevice.objects.create(user=editor, name="authenticator", confirmed=True)
+    reset_url = f"/admin/two-step-reset/{admin.pk}/"
+    # Password only: the reset page, like every admin page, first asks for the code.
+    client.post("/admin/login/", {"username": "admin", "password": "admin-lösen"})
+    assert client.post(reset_url)["Location"].startswith("/admin/2fa/verify/")
+    assert TOTPDevice.objects.filter(user=admin).exists()
+    # An editor with their code cannot reset anyone's (no right to change users).
+    editor_device = TOTPDevice.objects.get(user=editor)
+    other = client.__class__()
+    sign_in_with_code(other, editor, "ett långt lösenord", editor_device)
+    assert other.post(reset_url).status_code in (302, 403)
+    assert TOTPDevice.objects.filter(user=admin).exists()

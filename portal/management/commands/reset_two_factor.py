@@ -2,7 +2,8 @@
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django_otp import devices_for_user
+
+from portal.two_factor import remove_devices
 
 
 class Command(BaseCommand):
@@ -20,8 +21,5 @@ class Command(BaseCommand):
             user = User.objects.get(**{User.USERNAME_FIELD: username})
         except User.DoesNotExist:
             raise CommandError(f"No user {username!r}.") from None
-        removed = 0
-        for device in devices_for_user(user, confirmed=None):
-            device.delete()
-            removed += 1
+        removed = remove_devices(user)
         self.stdout.write(f"Removed {removed} device(s) of {username}.")
