@@ -43,8 +43,9 @@ def words(*parts: str | None) -> list[str]:
 def search_text(*parts: str | None) -> str:
     """ " word word … ": every word once, with a space before and after each.
 
-    A search term matches the start of a word: LIKE '% term%' anywhere, and on PostgreSQL
-    the same test through a GIN index over these words (publications.search).
+    Kept in Publication.search_text for the admin's search (titles, descriptions and
+    authors' names in both languages); the public catalogue matches through the site
+    search index instead (publications.search).
     """
     found = words(*parts)
     return f" {' '.join(found)} " if found else ""
