@@ -207,9 +207,8 @@ class RankedEntries:
     reads its own rows.
     """
 
-    def __init__(self, terms: list[Term], content_type_id: int | None = None):
+    def __init__(self, terms: list[Term]):
         self.terms = terms
-        self.content_type_id = content_type_id
         self._ids: list[int] | None = None
 
     def ids(self) -> list[int]:
@@ -220,9 +219,6 @@ class RankedEntries:
     def _rank(self) -> list[int]:
         scores_sql, params = _scores_sql(self.terms)
         sql = f"SELECT s.entry_id FROM ({scores_sql}) AS s"
-        if self.content_type_id is not None:
-            sql += " JOIN portal_searchentry AS e ON e.id = s.entry_id WHERE e.content_type_id = %s"
-            params.append(self.content_type_id)
         # Among equal scores, a shorter title is more about the words (length
         # normalisation); then the older entry, for a stable order.
         sql += " ORDER BY s.score DESC, s.title_length, s.entry_id"
@@ -244,8 +240,8 @@ class RankedEntries:
         return self[index : index + 1][0]
 
 
-def search(query: str, language: str, content_type_id: int | None = None) -> SearchResults:
-    """Entries matching every term of `query`, best first (of one content type if given)."""
+def search(query: str, language: str) -> SearchResults:
+    """Entries matching every term of `query`, best first."""
     results = SearchResults(query=query)
     pairs = query_terms(query, language)
     if not pairs:
@@ -254,7 +250,7 @@ def search(query: str, language: str, content_type_id: int | None = None) -> Sea
         Term(word=word, variants=list(dict.fromkeys([word, lemma]))) for word, lemma in pairs
     ]
     _lookup(results.terms, language)
-    results.entries = RankedEntries(results.terms, content_type_id)
+    results.entries = RankedEntries(results.terms)
     if any(t.corrected for t in results.terms):
         results.suggestion = " ".join(t.corrected or t.word for t in results.terms)
     return results
