@@ -37,7 +37,7 @@ def register_two_factor_reset():
 
 @hooks.register("register_user_listing_buttons")
 def two_factor_reset_button(user, request_user):
-    if two_factor.can_reset(request_user, user) and two_factor.has_device(user):
+    if two_factor.can_reset(request_user, user) and two_factor.has_device(user, request_user):
         yield Button(
             gettext_lazy("Reset two-step sign-in"),
             reverse("two_factor_reset", args=[user.pk]),

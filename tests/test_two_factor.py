@@ -11,6 +11,8 @@ from html import unescape
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -203,16 +205,22 @@ def sign_in_with_code(client, user, password, device):
 
 
 def test_an_administrator_resets_an_editors_authenticator_in_the_admin(
-    client, editor, administrator
+    client, editor, administrator, django_user_model
 ):
     TOTPDevice.objects.create(user=editor, name="authenticator", confirmed=True)
     admin, device = administrator
     sign_in_with_code(client, admin, "admin-lösen", device)
 
-    listing = client.get("/admin/users/").content.decode()
+    without = django_user_model.objects.create_user("utan", "utan@example.org", "x", is_staff=True)
+    with CaptureQueriesContext(connection) as listing_queries:
+        listing = client.get("/admin/users/").content.decode()
     reset_url = f"/admin/two-step-reset/{editor.pk}/"
     assert reset_url in listing  # offered for the editor, who has one
     assert f"/admin/two-step-reset/{admin.pk}/" in listing
+    assert f"/admin/two-step-reset/{without.pk}/" not in listing  # nothing to reset
+    # Which users have a device is read once for the whole list, not once per row.
+    device_reads = [q for q in listing_queries if "otp_totp_totpdevice" in q["sql"]]
+    assert len(device_reads) <= 2, len(device_reads)
     confirm = client.get(reset_url)
     assert confirm.status_code == 200 and "redaktor" in confirm.content.decode()
     done = client.post(reset_url)
