@@ -582,3 +582,55 @@ def test_with_text_each_option_count_is_what_choosing_it_shows(client, query):
             assert count_text(count, "en") in chosen, (name, value, label)
             checked += 1
     assert checked >= 8  # the seed's matches have several topics, types, languages and authors
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"type": "broschyr", "year_from": "2010", "year_to": "2020"},
+        {"topic": "manniskohandel", "year_to": "2018"},
+        {"language": "sv", "type": "manual"},
+    ],
+)
+def test_with_filters_each_type_and_year_count_is_what_choosing_it_shows(client, params):
+    """The result count and the type and year facets come from one query grouped by
+    type and year: the number beside each type and each year is still the number of
+    results after choosing it, with the other filters kept."""
+    html = get(client, EN, params)
+    checked = 0
+    for value, label in option_labels(html, "pub-type").items():
+        if value:
+            count = int(re.search(r"\((\d+)\)$", label).group(1))
+            chosen = get(client, EN, {**params, "type": value})
+            assert count_text(count, "en") in chosen, ("type", value, label)
+            checked += 1
+    for value, label in option_labels(html, "pub-year-from").items():
+        if value:
+            count = int(re.search(r"\((\d+)\)$", label).group(1))
+            chosen = get(client, EN, {**params, "year_from": value, "year_to": value})
+            assert count_text(count, "en") in chosen, ("year", value, label)
+            checked += 1
+    assert checked >= 3
+
+
+def test_facet_options_escape_what_editors_wrote_and_mark_the_chosen_one():
+    from django.template import Context, Template
+
+    from publications.catalogue import Option
+
+    options = [
+        Option(value='a"b', label="<script>x</script>", count=3, selected=True),
+        Option(value="ar", label="العربية", count=1, selected=False, lang="ar", dir="rtl"),
+    ]
+    rendered = Template("{% load publications_tags %}{% facet_options options %}").render(
+        Context({"options": options})
+    )
+    assert rendered == (
+        '<option value="a&quot;b" selected>&lt;script&gt;x&lt;/script&gt; (3)</option>'
+        '<option value="ar" lang="ar" dir="rtl">العربية (1)</option>'
+    )
+    # The year selects name the chosen value instead.
+    years = [Option(value="2019", label="2019", count=2, selected=False)]
+    template = Template("{% load publications_tags %}{% facet_options years selected=chosen %}")
+    assert " selected" in template.render(Context({"years": years, "chosen": "2019"}))
+    assert " selected" not in template.render(Context({"years": years, "chosen": ""}))

@@ -127,6 +127,16 @@ class PublicationLanguage(Orderable):
                 fields=["publication", "language"], name="publication_language_once"
             )
         ]
+        indexes = [
+            # The "available in" facet: for the matching publications, their available
+            # languages, read from this index alone (a nested loop of index-only lookups
+            # instead of a scan of every language version).
+            models.Index(
+                fields=["publication", "language"],
+                condition=models.Q(status=LanguageStatus.AVAILABLE),
+                name="publication_language_available",
+            )
+        ]
 
     @property
     def native_name(self) -> str:
