@@ -327,9 +327,18 @@ class Catalogue:
     """One view of the catalogue: the filters from the query string, the results, the facets."""
 
     def __init__(
-        self, params, *, per_page: int = 20, language: str | None = None, base_url: str = ""
+        self,
+        params,
+        *,
+        per_page: int = 20,
+        language: str | None = None,
+        base_url: str = "",
+        with_topics: bool = True,
     ):
+        """`with_topics=False`: the results come without their topics (the page does not
+        show them per result; the feed and JSON do)."""
         self.base_url = base_url
+        self.with_topics = with_topics
         self.language = language or translation.get_language()
         self.options = Options()
         self.filters = parse(params, self.options)
@@ -347,9 +356,19 @@ class Catalogue:
         self.page_obj = self._page()
         self.page_obj.object_list = self._publications(list(self.page_obj.object_list))
 
-    @staticmethod
-    def _publications(ids: list[int]) -> list[Publication]:
-        found = {p.pk: p for p in Publication.objects.filter(pk__in=ids).with_listing_data()}
+    def _publications(self, ids: list[int]) -> list[Publication]:
+        found = {
+            p.pk: p
+            for p in Publication.objects.filter(pk__in=ids).with_listing_data(
+                topics=self.with_topics, organisations=False
+            )
+        }
+        # The authors' organisations are among those the filters have read already.
+        organisations = {o.pk: o for o in self.options.authors.values()}
+        for publication in found.values():
+            for link in publication.author_links.all():
+                if link.organisation_id in organisations:
+                    link.organisation = organisations[link.organisation_id]
         return [found[pk] for pk in ids if pk in found]
 
     def _page(self):

@@ -22,7 +22,7 @@ class CatalogueRoutes:
         """What follows the page's address for the language switcher and hreflang."""
         return getattr(request, "publication_route_suffix", "")
 
-    def catalogue(self, request):
+    def catalogue(self, request, *, with_topics: bool = True):
         from publications.catalogue import Catalogue
 
         return Catalogue(
@@ -30,11 +30,12 @@ class CatalogueRoutes:
             per_page=self.per_page,
             language=translation.get_language(),
             base_url=self.get_url(request),
+            with_topics=with_topics,
         )
 
     @path("", name="catalogue")
     def index_route(self, request):
-        catalogue = self.catalogue(request)
+        catalogue = self.catalogue(request, with_topics=False)  # not shown per result
         return self.render(
             request,
             context_overrides={

@@ -47,23 +47,32 @@ class PublicationQuerySet(models.QuerySet):
     def live(self):
         return self.filter(live=True)
 
-    def with_listing_data(self):
-        """Everything a listing shows, in a fixed number of queries whatever the count."""
+    def with_listing_data(self, *, topics: bool = True, organisations: bool = True):
+        """Everything a listing shows, in a fixed number of queries whatever the count.
+
+        The catalogue page leaves out what it has already or does not show: the topics
+        (`topics=False`: not shown per result) and the authors' organisations
+        (`organisations=False`: the author links come without them, and the catalogue
+        gives them the organisations it has read for its filters).
+        """
+        authors = PublicationAuthor.objects.all()
+        lookups = [
+            models.Prefetch(
+                "author_links",
+                queryset=authors.select_related("organisation") if organisations else authors,
+            ),
+            "editions",
+            models.Prefetch(
+                "language_versions",
+                queryset=PublicationLanguage.objects.select_related("document"),
+            ),
+        ]
+        if topics:
+            lookups.append("topics")
         return (
             self.select_related("publication_type", "cover_image")
             .defer("search_text")
-            .prefetch_related(
-                "topics",
-                models.Prefetch(
-                    "author_links",
-                    queryset=PublicationAuthor.objects.select_related("organisation"),
-                ),
-                "editions",
-                models.Prefetch(
-                    "language_versions",
-                    queryset=PublicationLanguage.objects.select_related("document"),
-                ),
-            )
+            .prefetch_related(*lookups)
         )
 
     def for_page(self, page):
