@@ -4,7 +4,9 @@ Everything the visitor chooses is in the query string (q, topic, type, year_from
 year_to, language, author, sort, page) with slug values, the same in both languages.
 A value that means nothing (year=abc, an unknown topic) is dropped and named in a
 notice; it never reaches the database. The number of queries does not depend on the
-number of publications: facets are counted with one aggregate query each.
+number of publications: the topic, author and language facets are counted with one
+aggregate query each, and the type and year facets with the result count in one more
+(TypeYearCounts).
 """
 
 from __future__ import annotations
@@ -308,7 +310,7 @@ class TypeYearCounts:
 
 
 class CountedPaginator(Paginator):
-    """A paginator told the count (a plain COUNT, without the ordering's annotations)."""
+    """A paginator told the count (TypeYearCounts has it: no COUNT query of its own)."""
 
     def __init__(self, object_list, per_page, *, count: int):
         super().__init__(object_list, per_page)
