@@ -1,9 +1,11 @@
 """A shared cache of anonymous page views, emptied when editors change what pages show.
 
-The key holds the full address (so the language prefix) and a generation number;
-publishing, unpublishing, moving or deleting a page, or changing a publication or a
-snippet, bumps the generation, so every process sees the change at once through the
-shared cache (Redis in production). With the cache away, pages are simply made anew.
+The key holds the full address (so the language prefix); the entry holds the
+generation it was made in. Publishing, unpublishing, moving or deleting a page, or
+changing a publication or a snippet, bumps the generation, so every process sees the
+change at once through the shared cache (Redis in production): an entry of an older
+generation is a miss. A hit costs one round trip to the cache, which reads the current
+generation and the entry together. With the cache away, pages are simply made anew.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from django.utils import translation
 from django.utils.cache import patch_response_headers
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
@@ -53,6 +56,23 @@ def generation(request=None) -> int:
     return int(value)
 
 
+def fragment(request, name: str, build):
+    """What `build` returns, built once per site, language and generation.
+
+    For parts of pages that the page cache does not keep apart (the navigation and
+    footer shown on every page, a theme's resource cards drawn from other pages): the
+    same generation as the page cache, so the same publishing, moving or unpublishing
+    of a page, or change of a setting or snippet, renews them. With the cache away,
+    they are built for every request.
+    """
+    key = f"fragment:{generation(request)}:{name}:{request.get_host()}:{translation.get_language()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
 def invalidate(*args, **kwargs) -> None:
     try:
         cache.incr(GENERATION_KEY)
@@ -78,9 +98,26 @@ def connect() -> None:
     post_delete.connect(_on_model_change, dispatch_uid="page_cache_post_delete")
 
 
-def _key(request, gen: int) -> str:
+def _key(request) -> str:
     digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page-cache:{gen}:{request.method == 'HEAD' and 'GET' or request.method}:{digest}"
+    return f"page-cache:{request.method == 'HEAD' and 'GET' or request.method}:{digest}"
+
+
+def _lookup(request, key: str):
+    """The cached response of this generation, or None; one round trip to the cache.
+
+    Reads the generation and the entry in one call and remembers the generation on the
+    request, so the fragment caches of a miss do not read it again.
+    """
+    found = cache.get_many([GENERATION_KEY, key])
+    if GENERATION_KEY not in found:
+        generation(request)  # starts the first generation
+        return None
+    current = request._page_cache_generation = int(found[GENERATION_KEY])
+    entry = found.get(key)
+    if entry is not None and entry[0] == current:
+        return entry[1]
+    return None
 
 
 class AnonymousPageCacheMiddleware:
@@ -92,8 +129,8 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
-        key = _key(request, generation(request))
-        cached = cache.get(key)
+        key = _key(request)
+        cached = _lookup(request, key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
@@ -103,7 +140,7 @@ class AnonymousPageCacheMiddleware:
                 response = response.render()
             response["X-Page-Cache"] = "miss"
             patch_response_headers(response, cache_timeout=0)
-            cache.set(key, response, CACHE_SECONDS)
+            cache.set(key, (generation(request), response), CACHE_SECONDS)
         return response
 
     @staticmethod

@@ -127,3 +127,40 @@ def test_site_keeps_serving_when_redis_is_down(client):
             response = client.get("/sv/vald/")
             assert response.status_code == 200
             assert ">Våld</h1>" in response.content.decode()
+
+
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "X-Frame-Options",
+    "Content-Language",
+    "Cache-Control",
+)
+
+
+def test_a_hit_carries_the_same_headers_as_the_page_it_keeps(client):
+    miss = client.get("/en/violence/")
+    hit = client.get("/en/violence/")
+    assert hit["X-Page-Cache"] == "hit"
+    for header in SECURITY_HEADERS:
+        assert hit.get(header) == miss.get(header) is not None, header
+    assert hit["Content-Language"] == "en"
+
+
+def test_a_hit_asks_the_cache_once(client, monkeypatch):
+    """The generation and the page come in one round trip (one MGET in Redis)."""
+    from portal import page_cache
+
+    client.get("/sv/vald/")
+    calls = []
+    real = page_cache.cache
+
+    class Counting:
+        def __getattr__(self, name):
+            calls.append(name)
+            return getattr(real, name)
+
+    monkeypatch.setattr(page_cache, "cache", Counting())
+    assert client.get("/sv/vald/")["X-Page-Cache"] == "hit"
+    assert calls == ["get_many"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
@@ -42,6 +41,10 @@ def alternate_urls(context) -> dict[str, str]:
     if context.get("error_page"):
         return _home_urls(request)
     page = context.get("page")
+    # The head's hreflang links and the switcher ask for the same addresses.
+    remembered = getattr(request, "_alternate_urls", None)
+    if remembered is not None and remembered[0] is page:
+        return remembered[1]
     query = request.META.get("QUERY_STRING", "")
     suffix = f"?{query}" if query else ""
     urls = {}
@@ -54,6 +57,7 @@ def alternate_urls(context) -> dict[str, str]:
             urls[code] = (url or f"/{code}/") + suffix
         else:
             urls[code] = translate_url(request.get_full_path(), code)
+    request._alternate_urls = (page, urls)
     return urls
 
 
@@ -98,19 +102,6 @@ def breadcrumbs(context):
     return {"ancestors": ancestors or [], "page": page, "request": context.get("request")}
 
 
-def _site_fragment(request, name: str, build):
-    """Data shown on every page (navigation, footer links), built once per site, language
-    and page-cache generation: publishing, moving or unpublishing a page, or changing a
-    setting or snippet, starts a new generation (portal.page_cache). With the cache away,
-    it is built for every request."""
-    key = f"fragment:{page_cache.generation(request)}:{name}:{request.get_host()}:{translation.get_language()}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, page_cache.CACHE_SECONDS)
-    return value
-
-
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
 def main_nav(context):
     request = context.get("request")
@@ -132,7 +123,7 @@ def main_nav(context):
     return {
         "items": [
             {**item, "current": bool(current_path) and current_path.startswith(item["url_path"])}
-            for item in _site_fragment(request, "main-nav", build)
+            for item in page_cache.fragment(request, "main-nav", build)
         ]
     }
 
@@ -151,7 +142,7 @@ def footer_links(context):
             {"title": pages[i].title, "url": pages[i].get_url(request)} for i in ids if i in pages
         ]
 
-    return {"links": _site_fragment(request, "footer-links", build)}
+    return {"links": page_cache.fragment(request, "footer-links", build)}
 
 
 @register.simple_tag
