@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.apps import apps
 from django.conf import settings
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -22,21 +23,24 @@ class QuickExit(models.TextChoices):
 QUICK_EXIT_SECTION_MODEL = "guidance.SectionPage"
 
 
-def quick_exit_from_sections(page: Page, ancestor_paths: list[str] | None) -> bool:
-    """Whether the nearest ancestor that decides (a section page) shows the quick exit.
-
-    One query, whatever the depth: the section pages among the ancestors.
-    """
-    section_model = apps.get_model(QUICK_EXIT_SECTION_MODEL)
-    if ancestor_paths is None:
-        ancestor_paths = [a.path for a in page.get_ancestors()]
-    nearest = (
-        section_model.objects.filter(path__in=ancestor_paths)
-        .order_by("-depth")
-        .values_list("quick_exit_below", flat=True)
-        .first()
+def layout_ancestors(page: Page) -> list[Page]:
+    """The page's ancestors below the root, for the breadcrumbs, each with
+    `section_quick_exit`: its choice for the pages below it when it is a section page,
+    else None. One query, whatever the depth."""
+    section = apps.get_model(QUICK_EXIT_SECTION_MODEL)._meta.model_name
+    return list(
+        page.get_ancestors()
+        .filter(depth__gt=1)
+        .annotate(section_quick_exit=F(f"{section}__quick_exit_below"))
     )
-    return bool(nearest)
+
+
+def quick_exit_from_sections(ancestors: list[Page]) -> bool:
+    """Whether the nearest ancestor that decides (a section page) shows the quick exit."""
+    for ancestor in reversed(ancestors):
+        if ancestor.section_quick_exit is not None:
+            return ancestor.section_quick_exit
+    return False
 
 
 def direct_routing(walk):
@@ -91,14 +95,16 @@ class BasePage(LanguagePreviewMixin, Page):
     class Meta:
         abstract = True
 
-    def shows_quick_exit(self, ancestors=None) -> bool:
-        """Own choice first, then the nearest section that decides, else off."""
+    def shows_quick_exit(self, ancestors: list[Page] | None = None) -> bool:
+        """Own choice first, then the nearest section that decides, else off.
+
+        `ancestors` are those of `layout_ancestors`, when the caller has them already.
+        """
         if self.quick_exit != QuickExit.INHERIT:
             return self.quick_exit == QuickExit.SHOW
         if self.quick_exit_for_descendants is not None:
             return self.quick_exit_for_descendants
-        paths = [a.path for a in ancestors] if ancestors is not None else None
-        return quick_exit_from_sections(self, paths)
+        return quick_exit_from_sections(layout_ancestors(self) if ancestors is None else ancestors)
 
     # Site search: page types that are found set a kind; see portal.search.
     search_kind: str | None = None
@@ -128,7 +134,7 @@ class BasePage(LanguagePreviewMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        ancestors = list(self.get_ancestors().filter(depth__gt=1))
+        ancestors = layout_ancestors(self)
         context["ancestors"] = ancestors
         context["quick_exit"] = self.shows_quick_exit(ancestors)
         context["quick_exit_url"] = settings.QUICK_EXIT_URL

@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import health, two_factor, views
+from portal import health, routing, two_factor, views
 
 urlpatterns = [
     path("healthz/live/", health.live, name="health_live"),
@@ -21,11 +21,19 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Wagtail's own addresses, with its page view routed through the cache (portal.routing).
+page_patterns = [
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve")
+    if getattr(pattern, "name", None) == "wagtail_serve"
+    else pattern
+    for pattern in wagtail_urls.urlpatterns
+]
+
 # Every public address carries its language: /sv/... and /en/...; "/" is sent by
 # LocaleMiddleware to the visitor's language (Accept-Language, Swedish otherwise).
 urlpatterns += i18n_patterns(
     path(_("search/"), views.search, name="search"),
-    path("", include(wagtail_urls)),
+    path("", include(page_patterns)),
     prefix_default_language=True,
 )
 

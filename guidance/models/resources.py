@@ -45,7 +45,6 @@ class ResourceCard:
     url: str
     destination: str = ""
     external: bool = False
-    page: Page | None = None
 
 
 THEME_ONLY = ["guidance.ThemePage"]
@@ -97,12 +96,11 @@ class ResourcePage(ReviewedPage, BasePage):
 
     def card(self) -> ResourceCard:
         return ResourceCard(
-            kind=self.kind_label,
+            kind=str(self.kind_label),
             title=self.title,
             summary=self.summary,
             url=self.url,
             destination=hostname(self.destination_url),
-            page=self,
         )
 
 

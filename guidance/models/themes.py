@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from guidance.blocks import ThemeBodyBlock
 from guidance.models.resources import ResourceCard, ResourceKind, ResourcePage, hostname
 from guidance.models.review import ReviewedPage
+from portal import page_cache
 from portal.pages import BasePage
 
 
@@ -73,7 +74,15 @@ class ThemePage(ReviewedPage, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["resource_cards"] = self.resource_cards()
+        if getattr(request, "is_preview", False):
+            # The editor's unsaved list and pages, never what the cache holds.
+            context["resource_cards"] = self.resource_cards()
+        else:
+            # The cards come from other pages (six queries): kept per generation, which
+            # publishing, unpublishing or moving any page renews.
+            context["resource_cards"] = page_cache.fragment(
+                request, f"resource-cards:{self.pk}", self.resource_cards
+            )
         return context
 
 
@@ -125,7 +134,7 @@ class ThemeResource(Orderable):
 
     def card(self) -> ResourceCard:
         return ResourceCard(
-            kind=ResourceKind.EXTERNAL.label,
+            kind=str(ResourceKind.EXTERNAL.label),
             title=self.external_title,
             summary=self.external_summary,
             url=self.external_url,

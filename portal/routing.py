@@ -1,0 +1,74 @@
+"""Finding the page an address names, remembered per page-cache generation.
+
+Wagtail finds a page in three steps, each a query: the site of the host name, the
+site's root page, then the page under it (two queries, its type and then its row).
+Which page an address names changes only when editors publish, unpublish or move a
+page, or change a site, and each of those starts a new generation (portal.page_cache).
+So the site and the page's type and id are kept in the shared cache under the address
+and the generation, and a request whose address was routed before in this generation
+fetches its page with one query. The page itself is always read from the database:
+nothing of its content comes from this cache.
+
+Only addresses that name a page itself are remembered, not the sub-routes of a
+routable page (a publication's address), so that made-up addresses add nothing to the
+cache.
+"""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.http.request import split_domain_port
+from django.utils import translation
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
+
+from portal import page_cache
+
+
+def _key(request, path: str) -> str:
+    host = split_domain_port(request._get_raw_host())[0]
+    return (
+        f"route:{page_cache.generation(request)}:{host}:{request.get_port()}:"
+        f"{translation.get_language()}:{path}"
+    )
+
+
+def _components(path: str) -> list[str]:
+    return [component for component in path.split("/") if component]
+
+
+def _names_the_page(site: Site, page: Page, path: str) -> bool:
+    """Whether `path` is the page's own address under the site, not one of its sub-routes."""
+    root = site.root_page.url_path
+    return page.url_path.startswith(root) and _components(page.url_path[len(root) :]) == (
+        _components(path)
+    )
+
+
+def _remembered(request, key: str) -> bool:
+    """Route the request from the cache; False when the address is not remembered."""
+    entry = cache.get(key)
+    if entry is None:
+        return False
+    site, content_type_id, page_id = entry
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    page = model.objects.filter(pk=page_id, live=True).first() if model else None
+    if page is None:
+        return False
+    request._wagtail_site = site
+    request._wagtail_route_for_request = page.route(request, [])
+    return True
+
+
+def serve(request, path):
+    """Wagtail's page view, routed through the cache when the address was routed before."""
+    if not hasattr(request, "_wagtail_route_for_request"):
+        key = _key(request, path)
+        if not _remembered(request, key):
+            route = Page.route_for_request(request, path)
+            site = getattr(request, "_wagtail_site", None)
+            if route is not None and site is not None and _names_the_page(site, route[0], path):
+                page = route[0]
+                cache.set(key, (site, page.content_type_id, page.pk), page_cache.CACHE_SECONDS)
+    return wagtail_views.serve(request, path)
