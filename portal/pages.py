@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
+from portal import page_cache
 from portal.i18n import LanguagePreviewMixin, untranslated_fields
 
 
@@ -23,24 +27,55 @@ class QuickExit(models.TextChoices):
 QUICK_EXIT_SECTION_MODEL = "guidance.SectionPage"
 
 
-def layout_ancestors(page: Page) -> list[Page]:
-    """The page's ancestors below the root, for the breadcrumbs, each with
-    `section_quick_exit`: its choice for the pages below it when it is a section page,
-    else None. One query, whatever the depth."""
+@dataclass(frozen=True)
+class Crumb:
+    """An ancestor as the layout shows it: a breadcrumb, and the quick-exit choice of a
+    section page for the pages below it (None for other page types)."""
+
+    title: str
+    url: str
+    section_quick_exit: bool | None
+
+
+def layout_ancestors(page: Page, request=None) -> list[Crumb]:
+    """The page's ancestors below the root, from the start page down. One query, whatever
+    the depth; with a request, kept per generation (moving, renaming or publishing a
+    page renews them), except in previews of unsaved pages."""
     section = apps.get_model(QUICK_EXIT_SECTION_MODEL)._meta.model_name
-    return list(
-        page.get_ancestors()
-        .filter(depth__gt=1)
-        .annotate(section_quick_exit=F(f"{section}__quick_exit_below"))
-    )
+
+    def build() -> list[Crumb]:
+        ancestors = (
+            page.get_ancestors()
+            .filter(depth__gt=1)
+            .annotate(section_quick_exit=F(f"{section}__quick_exit_below"))
+        )
+        return [Crumb(a.title, a.get_url(request), a.section_quick_exit) for a in ancestors]
+
+    if request is None or page.pk is None or getattr(request, "is_preview", False):
+        return build()
+    return page_cache.fragment(request, f"ancestors:{page.pk}", build)
 
 
-def quick_exit_from_sections(ancestors: list[Page]) -> bool:
+def quick_exit_from_sections(ancestors: list[Crumb]) -> bool:
     """Whether the nearest ancestor that decides (a section page) shows the quick exit."""
     for ancestor in reversed(ancestors):
         if ancestor.section_quick_exit is not None:
             return ancestor.section_quick_exit
     return False
+
+
+def any_view_restrictions() -> bool:
+    """Whether any page is restricted (to logged-in users, groups or a password).
+
+    Kept per page-cache generation, which saving or deleting a restriction renews, as it
+    renews the cached pages themselves; with the cache away, the database is asked.
+    """
+    key = f"view-restrictions:{page_cache.generation()}"
+    found = cache.get(key)
+    if found is None:
+        found = PageViewRestriction.objects.exists()
+        cache.set(key, found, page_cache.CACHE_SECONDS)
+    return found
 
 
 def direct_routing(walk):
@@ -95,7 +130,7 @@ class BasePage(LanguagePreviewMixin, Page):
     class Meta:
         abstract = True
 
-    def shows_quick_exit(self, ancestors: list[Page] | None = None) -> bool:
+    def shows_quick_exit(self, ancestors: list[Crumb] | None = None) -> bool:
         """Own choice first, then the nearest section that decides, else off.
 
         `ancestors` are those of `layout_ancestors`, when the caller has them already.
@@ -129,12 +164,19 @@ class BasePage(LanguagePreviewMixin, Page):
             "url": self.get_url(),
         }
 
+    def get_view_restrictions(self):
+        """Wagtail's restrictions of this page and its ancestors, without its two queries
+        while no page of the portal is restricted."""
+        if not any_view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def untranslated_fields(self, language: str | None = None) -> list[str]:
         return untranslated_fields(self, language)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        ancestors = layout_ancestors(self)
+        ancestors = layout_ancestors(self, request)
         context["ancestors"] = ancestors
         context["quick_exit"] = self.shows_quick_exit(ancestors)
         context["quick_exit_url"] = settings.QUICK_EXIT_URL

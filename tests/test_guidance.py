@@ -217,13 +217,13 @@ def test_quick_exit_can_be_switched_off_per_page(client):
 
 def test_theme_page_query_count_is_fixed(client, django_assert_num_queries):
     # The first view after a publish finds the site, its root paths, navigation and
-    # footer links, the page (root page, the page's type and row) and its resource
-    # cards; the site-root paths, navigation, footer links, route and cards are then
-    # kept until the next publish (portal.page_cache.fragment, portal.routing). The
-    # page and its ancestors, view restrictions and hotline are read for every view.
-    with django_assert_num_queries(21):
+    # footer links, the page (root page, the page's type and row), its ancestors,
+    # whether any page is restricted, and the resource cards; all but the page itself
+    # are then kept until the next publish (portal.page_cache.fragment,
+    # portal.routing, portal.pages). The page and its hotline are read for every view.
+    with django_assert_num_queries(20):
         client.get(THEME_SV)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(2):
         response = client.get(THEME_SV)
     assert response.status_code == 200
 

@@ -121,3 +121,22 @@ def test_preview_shows_the_editors_unsaved_order_of_cards(client):
     published = client.get(THEME_SV).content.decode()
     assert published.split('<p class="card__kind">', 1)[1].startswith("Vägledning")
     assert elements(html, "h1")
+
+
+def test_a_sections_quick_exit_choice_reaches_the_pages_below_at_once(client):
+    from guidance.models import SectionPage
+
+    assert "quick-exit__button" in client.get(THEME_SV).content.decode()
+    section = SectionPage.objects.get(slug_sv="vald")
+    section.quick_exit_below = False
+    section.save_revision().publish()
+    assert "quick-exit__button" not in client.get(THEME_SV).content.decode()
+
+
+def test_a_restriction_on_an_ancestor_applies_below_it(client):
+    client.get(THEME_SV)
+    section = Page.objects.get(slug_sv="vald")
+    PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(THEME_SV).status_code == 302
+    PageViewRestriction.objects.filter(page=section).delete()
+    assert client.get(THEME_SV).status_code == 200
