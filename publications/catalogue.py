@@ -368,7 +368,7 @@ class Catalogue:
         # The authors' organisations are among those the filters have read already.
         organisations = {o.pk: o for o in self.options.authors.values()}
         for publication in found.values():
-            for link in publication.author_links.all():
+            for link in publication.listed("author_links"):
                 if link.organisation_id in organisations:
                     link.organisation = organisations[link.organisation_id]
         return [found[pk] for pk in ids if pk in found]

@@ -43,6 +43,14 @@ from publications.models.snippets import Organisation, PublicationType, Topic, n
 RESERVED_SLUGS = {"feed", "api"}
 
 
+# Where `with_listing_data` leaves each relation's rows (see `Publication.listed`).
+LISTED = {
+    "author_links": "listed_author_links",
+    "editions": "listed_editions",
+    "language_versions": "listed_language_versions",
+}
+
+
 class PublicationQuerySet(models.QuerySet):
     def live(self):
         return self.filter(live=True)
@@ -56,15 +64,23 @@ class PublicationQuerySet(models.QuerySet):
         gives them the organisations it has read for its filters).
         """
         authors = PublicationAuthor.objects.all()
+        # Into plain lists (`to_attr`): Django then makes no related manager and no
+        # queryset per publication and relation, which cost more than the rows.
         lookups = [
             models.Prefetch(
                 "author_links",
                 queryset=authors.select_related("organisation") if organisations else authors,
+                to_attr=LISTED["author_links"],
             ),
-            "editions",
+            models.Prefetch(
+                "editions",
+                queryset=PublicationEdition.objects.all(),
+                to_attr=LISTED["editions"],
+            ),
             models.Prefetch(
                 "language_versions",
                 queryset=PublicationLanguage.objects.select_related("document"),
+                to_attr=LISTED["language_versions"],
             ),
         ]
         if topics:
@@ -250,16 +266,22 @@ class Publication(
 
     # What the templates show -------------------------------------------------------
 
+    def listed(self, relation: str) -> list:
+        """A relation's rows: those `with_listing_data` fetched, else the relation's own
+        (the database, or an unsaved preview's in-memory rows)."""
+        fetched = getattr(self, LISTED[relation], None)
+        return fetched if fetched is not None else list(getattr(self, relation).all())
+
     @property
     def authors(self) -> list[Organisation]:
-        return [link.organisation for link in self.author_links.all() if link.organisation]
+        return [link.organisation for link in self.listed("author_links") if link.organisation]
 
     def authors_display(self) -> str:
         return join_names([name_in(org, translation.get_language()) for org in self.authors])
 
     @cached_property
     def sorted_editions(self) -> list[PublicationEdition]:
-        return sorted(self.editions.all(), key=lambda edition: (edition.number, edition.year))
+        return sorted(self.listed("editions"), key=lambda edition: (edition.number, edition.year))
 
     def edition_statement(self) -> str:
         """ "3rd edition; first edition 2014 by …" in the active language."""
@@ -280,7 +302,7 @@ class Publication(
 
     def languages(self) -> list[PublicationLanguage]:
         return sorted(
-            self.language_versions.all(),
+            self.listed("language_versions"),
             key=lambda version: (languages.ORDER.get(version.language, 999), version.sort_order),
         )
 
