@@ -65,12 +65,34 @@ def fragment(request, name: str, build):
     of a page, or change of a setting or snippet, renews them. With the cache away,
     they are built for every request.
     """
-    key = f"fragment:{generation(request)}:{name}:{request.get_host()}:{translation.get_language()}"
+    key = _fragment_key(request, name)
     value = cache.get(key)
     if value is None:
         value = build()
         cache.set(key, value, CACHE_SECONDS)
     return value
+
+
+def _fragment_key(request, name: str) -> str:
+    return (
+        f"fragment:{generation(request)}:{name}:{request.get_host()}:{translation.get_language()}"
+    )
+
+
+def fragments(request, names: list[str], build) -> dict[str, object]:
+    """`fragment` for many parts at once, read in one round trip: name → value.
+
+    `build(missing_names)` returns the values of the names not kept yet, as a dict.
+    """
+    keys = {name: _fragment_key(request, name) for name in names}
+    found = cache.get_many(list(keys.values()))
+    values = {name: found[key] for name, key in keys.items() if key in found}
+    missing = [name for name in names if name not in values]
+    if missing:
+        built = build(missing)
+        cache.set_many({keys[name]: value for name, value in built.items()}, CACHE_SECONDS)
+        values.update(built)
+    return values
 
 
 def invalidate(*args, **kwargs) -> None:

@@ -22,9 +22,11 @@ from django.db.models import Count, F, QuerySet
 from django.db.models.functions import Collate
 from django.utils import translation
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from portal import page_cache
 from publications import languages as language_names
 from publications import search, text
 from publications.models import (
@@ -336,9 +338,12 @@ class Catalogue:
         language: str | None = None,
         base_url: str = "",
         with_topics: bool = True,
+        fetch_results: bool = True,
     ):
         """`with_topics=False`: the results come without their topics (the page does not
-        show them per result; the feed and JSON do)."""
+        show them per result; the feed and JSON do). `fetch_results=False`: the page's
+        results stay ids (`page_obj.object_list`) for `results_html` to fetch what it
+        needs."""
         self.base_url = base_url
         self.with_topics = with_topics
         self.language = language or translation.get_language()
@@ -356,7 +361,32 @@ class Catalogue:
         ids = ordered(matching, self.filters, self.language, self.text).values_list("pk", flat=True)
         self.paginator = CountedPaginator(ids, per_page, count=self._type_year.total())
         self.page_obj = self._page()
-        self.page_obj.object_list = self._publications(list(self.page_obj.object_list))
+        self.page_ids: list[int] = list(self.page_obj.object_list)
+        if fetch_results:
+            self.page_obj.object_list = self._publications(self.page_ids)
+
+    def results_html(self, request, render) -> list[str]:
+        """The page's results as HTML, each made by `render(publication)`.
+
+        A result's HTML depends on the publication alone (and the language and the
+        catalogue's address), not on the filters that listed it, so it is kept per
+        publication and generation (portal.page_cache): a publication listed by another
+        view of the catalogue is not fetched and drawn again. Editing any publication
+        starts a new generation. The page's results are read in one round trip; the
+        publications not kept yet are fetched together, in the usual four queries. A
+        preview draws them all anew.
+        """
+        if getattr(request, "is_preview", False):
+            return [render(p) for p in self._publications(self.page_ids)]
+        names = {pk: f"publication-item:{pk}:{self.base_url}" for pk in self.page_ids}
+        by_name = {name: pk for pk, name in names.items()}
+
+        def build(missing: list[str]) -> dict[str, str]:
+            publications = self._publications([by_name[name] for name in missing])
+            return {names[p.pk]: render(p) for p in publications}
+
+        kept = page_cache.fragments(request, list(names.values()), build)
+        return [mark_safe(kept[names[pk]]) for pk in self.page_ids if names[pk] in kept]
 
     def _publications(self, ids: list[int]) -> list[Publication]:
         found = {

@@ -9,10 +9,13 @@
 from __future__ import annotations
 
 from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.contrib.routable_page.models import path, re_path
 
 from portal.i18n import untranslated_fields
+
+RESULT_TEMPLATE = "publications/includes/publication_item.html"
 
 
 class CatalogueRoutes:
@@ -22,7 +25,7 @@ class CatalogueRoutes:
         """What follows the page's address for the language switcher and hreflang."""
         return getattr(request, "publication_route_suffix", "")
 
-    def catalogue(self, request, *, with_topics: bool = True):
+    def catalogue(self, request, *, with_topics: bool = True, fetch_results: bool = True):
         from publications.catalogue import Catalogue
 
         return Catalogue(
@@ -31,16 +34,26 @@ class CatalogueRoutes:
             language=translation.get_language(),
             base_url=self.get_url(request),
             with_topics=with_topics,
+            fetch_results=fetch_results,
         )
 
     @path("", name="catalogue")
     def index_route(self, request):
-        catalogue = self.catalogue(request, with_topics=False)  # not shown per result
+        # The page's results without their topics (not shown per result), drawn from
+        # the kept HTML where a result has been drawn before (Catalogue.results_html).
+        catalogue = self.catalogue(request, with_topics=False, fetch_results=False)
+
+        def render_result(publication) -> str:
+            return render_to_string(
+                RESULT_TEMPLATE, {"publication": publication, "catalogue": catalogue}
+            )
+
         return self.render(
             request,
             context_overrides={
                 "catalogue": catalogue,
                 "page_obj": catalogue.page_obj,
+                "results": catalogue.results_html(request, render_result),
                 "facets": catalogue.facets(),
             },
         )

@@ -642,3 +642,41 @@ def test_facet_options_escape_what_editors_wrote_and_mark_the_chosen_one():
     template = Template("{% load publications_tags %}{% facet_options years selected=chosen %}")
     assert " selected" in template.render(Context({"years": years, "chosen": "2019"}))
     assert " selected" not in template.render(Context({"years": years, "chosen": ""}))
+
+
+# Each result's HTML is kept per publication, language and generation (Catalogue.results_html).
+
+
+def test_a_result_drawn_before_is_the_same_and_costs_no_queries_of_its_own(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    get(client, SV, {"q": "xyzzy"})  # the page's route and layout, no results
+    with CaptureQueriesContext(connection) as drawn:
+        first = get(client, SV, {"topic": "manniskohandel"})
+    with CaptureQueriesContext(connection) as kept:  # the same results, in another order
+        again = get(client, SV, {"topic": "manniskohandel", "sort": "title"})
+    # The results and their authors, editions and language versions are not fetched again.
+    assert len(kept) == len(drawn) - 4
+    assert len(results(first)) > 1
+    assert sorted(results(again)) == sorted(results(first))
+    assert results(again) != results(first)  # in the order asked for
+
+
+def test_an_edited_publication_is_listed_as_edited_at_once(client):
+    publication = Publication.objects.get(slug="prostitution-i-norra-sverige")
+    assert "Prostitution i norra Sverige" in result_titles(get(client, SV))
+    publication.title_sv = "Prostitution i Norrland"
+    publication.save_revision().publish()
+    titles = result_titles(get(client, SV))
+    assert "Prostitution i Norrland" in titles
+    assert "Prostitution i norra Sverige" not in titles
+
+
+def test_kept_results_stay_in_their_language(client):
+    sv_first = result_titles(get(client, SV))
+    en_first = result_titles(get(client, EN))
+    assert "Prostitution i norra Sverige" in sv_first
+    assert "Prostitution in northern Sweden" in en_first
+    assert result_titles(get(client, SV)) == sv_first
+    assert result_titles(get(client, EN)) == en_first
