@@ -57,26 +57,15 @@ def generation(request=None) -> int:
 
 
 def fragment(request, name: str, build):
-    """What `build` returns, built once per site, language and generation.
+    """What `build()` returns, built once per site, language and generation.
 
-    For parts of pages that the page cache does not keep apart (the navigation and
-    footer shown on every page, a theme's resource cards drawn from other pages): the
-    same generation as the page cache, so the same publishing, moving or unpublishing
-    of a page, or change of a setting or snippet, renews them. With the cache away,
-    they are built for every request.
+    For parts of pages that the page cache does not keep apart: the navigation, footer
+    links and breadcrumbs, a theme's resource cards, the catalogue's results. The same
+    generation as the page cache, so the same publishing, moving or unpublishing of a
+    page, or change of a publication, setting or snippet, renews them. Previews always
+    build anew (an editor's unsaved changes); with the cache away, every request does.
     """
-    key = _fragment_key(request, name)
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, CACHE_SECONDS)
-    return value
-
-
-def _fragment_key(request, name: str) -> str:
-    return (
-        f"fragment:{generation(request)}:{name}:{request.get_host()}:{translation.get_language()}"
-    )
+    return fragments(request, [name], lambda missing: {name: build()})[name]
 
 
 def fragments(request, names: list[str], build) -> dict[str, object]:
@@ -84,7 +73,11 @@ def fragments(request, names: list[str], build) -> dict[str, object]:
 
     `build(missing_names)` returns the values of the names not kept yet, as a dict.
     """
-    keys = {name: _fragment_key(request, name) for name in names}
+    if getattr(request, "is_preview", False):
+        return build(list(names))
+    prefix = f"fragment:{generation(request)}"
+    suffix = f"{request.get_host()}:{translation.get_language()}"
+    keys = {name: f"{prefix}:{name}:{suffix}" for name in names}
     found = cache.get_many(list(keys.values()))
     values = {name: found[key] for name, key in keys.items() if key in found}
     missing = [name for name in names if name not in values]

@@ -40,7 +40,7 @@ class Crumb:
 def layout_ancestors(page: Page, request=None) -> list[Crumb]:
     """The page's ancestors below the root, from the start page down. One query, whatever
     the depth; with a request, kept per generation (moving, renaming or publishing a
-    page renews them), except in previews of unsaved pages."""
+    page renews them; previews build them anew)."""
     section = apps.get_model(QUICK_EXIT_SECTION_MODEL)._meta.model_name
 
     def build() -> list[Crumb]:
@@ -51,7 +51,7 @@ def layout_ancestors(page: Page, request=None) -> list[Crumb]:
         )
         return [Crumb(a.title, a.get_url(request), a.section_quick_exit) for a in ancestors]
 
-    if request is None or page.pk is None or getattr(request, "is_preview", False):
+    if request is None:
         return build()
     return page_cache.fragment(request, f"ancestors:{page.pk}", build)
 

@@ -373,11 +373,9 @@ class Catalogue:
         publication and generation (portal.page_cache): a publication listed by another
         view of the catalogue is not fetched and drawn again. Editing any publication
         starts a new generation. The page's results are read in one round trip; the
-        publications not kept yet are fetched together, in the usual four queries. A
-        preview draws them all anew.
+        publications not kept yet are fetched together, in the usual four queries (all
+        of them in a preview).
         """
-        if getattr(request, "is_preview", False):
-            return [render(p) for p in self._publications(self.page_ids)]
         names = {pk: f"publication-item:{pk}:{self.base_url}" for pk in self.page_ids}
         by_name = {name: pk for pk, name in names.items()}
 

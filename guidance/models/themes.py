@@ -74,15 +74,12 @@ class ThemePage(ReviewedPage, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if getattr(request, "is_preview", False):
-            # The editor's unsaved list and pages, never what the cache holds.
-            context["resource_cards"] = self.resource_cards()
-        else:
-            # The cards come from other pages (six queries): kept per generation, which
-            # publishing, unpublishing or moving any page renews.
-            context["resource_cards"] = page_cache.fragment(
-                request, f"resource-cards:{self.pk}", self.resource_cards
-            )
+        # The cards come from other pages (six queries): kept per generation, which
+        # publishing, unpublishing or moving any page renews; a preview shows the
+        # editor's unsaved list.
+        context["resource_cards"] = page_cache.fragment(
+            request, f"resource-cards:{self.pk}", self.resource_cards
+        )
         return context
 
 
