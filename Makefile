@@ -82,6 +82,10 @@ check: $(VENV)/.installed-test ## Django checks, missing migrations, messages an
 	$(MANAGE) update_messages --check
 	$(MAKE) lint
 
+.PHONY: audit
+audit: $(VENV)/.installed-test ## Fail on known vulnerabilities in the installed packages (pip-audit; AUDIT_REQUIRED=1 also fails when the service is out of reach)
+	$(PY) .ci/audit.py
+
 .PHONY: serve
 serve: $(VENV)/.installed compilemessages ## Production-like server (gunicorn, production settings) against DATABASE_URL
 	@test -n "$(DATABASE_URL)" || (echo "Set DATABASE_URL, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal make serve"; exit 2)
