@@ -72,20 +72,49 @@ def fragments(request, names: list[str], build) -> dict[str, object]:
     """`fragment` for many parts at once, read in one round trip: name → value.
 
     `build(missing_names)` returns the values of the names not kept yet, as a dict.
+    Parts read ahead by `prefetch` cost no round trip of their own.
     """
     if getattr(request, "is_preview", False):
         return build(list(names))
-    prefix = f"fragment:{generation(request)}"
-    suffix = f"{request.get_host()}:{translation.get_language()}"
-    keys = {name: f"{prefix}:{name}:{suffix}" for name in names}
-    found = cache.get_many(list(keys.values()))
-    values = {name: found[key] for name, key in keys.items() if key in found}
+    keys = {name: _fragment_key(request, name) for name in names}
+    kept, asked = _request_fragments(request)
+    unasked = [key for key in keys.values() if key not in asked]
+    if unasked:
+        kept.update(cache.get_many(unasked))
+        asked.update(unasked)
+    values = {name: kept[key] for name, key in keys.items() if key in kept}
     missing = [name for name in names if name not in values]
     if missing:
         built = build(missing)
-        cache.set_many({keys[name]: value for name, value in built.items()}, CACHE_SECONDS)
+        found = {keys[name]: value for name, value in built.items()}
+        cache.set_many(found, CACHE_SECONDS)
+        kept.update(found)
         values.update(built)
     return values
+
+
+def prefetch(request, names: list[str]) -> None:
+    """Read the parts a page is about to ask `fragment` for, in one round trip."""
+    if getattr(request, "is_preview", False):
+        return
+    kept, asked = _request_fragments(request)
+    keys = [key for key in (_fragment_key(request, name) for name in names) if key not in asked]
+    if keys:
+        kept.update(cache.get_many(keys))
+        asked.update(keys)
+
+
+def _fragment_key(request, name: str) -> str:
+    return (
+        f"fragment:{generation(request)}:{name}:{request.get_host()}:{translation.get_language()}"
+    )
+
+
+def _request_fragments(request) -> tuple[dict, set]:
+    """The parts this request has read (key → value), and the keys it has asked for."""
+    if not hasattr(request, "_page_cache_fragments"):
+        request._page_cache_fragments = ({}, set())
+    return request._page_cache_fragments
 
 
 def invalidate(*args, **kwargs) -> None:

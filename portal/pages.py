@@ -167,15 +167,32 @@ class BasePage(LanguagePreviewMixin, Page):
     def get_view_restrictions(self):
         """Wagtail's restrictions of this page and its ancestors, without its two queries
         while no page of the portal is restricted."""
-        if not any_view_restrictions():
+        # Routing (portal.routing) tells a page it found through the cache.
+        known = getattr(self, "_any_view_restrictions", None)
+        if not (any_view_restrictions() if known is None else known):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
     def untranslated_fields(self, language: str | None = None) -> list[str]:
         return untranslated_fields(self, language)
 
+    # StreamFields the page's template draws with {% include_kept_block %}.
+    kept_blocks: tuple[str, ...] = ()
+
+    def kept_parts(self) -> list[str]:
+        """The parts of this page's layout kept per generation (portal.page_cache), read
+        from the cache together before the page is drawn."""
+        return [
+            f"ancestors:{self.pk}",
+            f"page-urls:{self.pk}",
+            "main-nav",
+            "footer-links",
+            *(f"block:{self.pk}:{name}" for name in self.kept_blocks),
+        ]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        page_cache.prefetch(request, self.kept_parts())
         ancestors = layout_ancestors(self, request)
         context["ancestors"] = ancestors
         context["quick_exit"] = self.shows_quick_exit(ancestors)

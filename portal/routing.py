@@ -4,7 +4,7 @@ Wagtail finds a page in three steps, each a query: the site of the host name, th
 site's root page, then the page under it (two queries, its type and then its row).
 Which page an address names changes only when editors publish, unpublish or move a
 page, or change a site, and each of those starts a new generation (portal.page_cache).
-So the site and the page's type and id are kept in the shared cache under the address
+So the site, the page's type and id, and whether any page is restricted, are kept in the shared cache under the address
 and the generation, and a request whose address was routed before in this generation
 fetches its page with one query. The page itself is always read from the database:
 nothing of its content comes from this cache.
@@ -24,12 +24,17 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
 from portal import page_cache
+from portal.pages import any_view_restrictions
+
+# The shape of a kept route; a new shape gets new keys, so that processes of two releases
+# sharing the cache during a deploy never read each other's entries.
+ENTRY_VERSION = 2
 
 
 def _key(request, path: str) -> str:
     host = split_domain_port(request._get_raw_host())[0]
     return (
-        f"route:{page_cache.generation(request)}:{host}:{request.get_port()}:"
+        f"route:v{ENTRY_VERSION}:{page_cache.generation(request)}:{host}:{request.get_port()}:"
         f"{translation.get_language()}:{path}"
     )
 
@@ -49,13 +54,16 @@ def _names_the_page(site: Site, page: Page, path: str) -> bool:
 def _remembered(request, key: str) -> bool:
     """Route the request from the cache; False when the address is not remembered."""
     entry = cache.get(key)
-    if entry is None:
+    if not isinstance(entry, tuple) or len(entry) != 4:
         return False
-    site, content_type_id, page_id = entry
+    site, content_type_id, page_id, restricted = entry
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     page = model.objects.filter(pk=page_id, live=True).first() if model else None
     if page is None:
         return False
+    # Whether any page was restricted when the route was kept: a restriction saved or
+    # deleted since would have started a new generation, and a new key.
+    page._any_view_restrictions = restricted
     request._wagtail_site = site
     request._wagtail_route_for_request = page.route(request, [])
     return True
@@ -70,5 +78,6 @@ def serve(request, path):
             site = getattr(request, "_wagtail_site", None)
             if route is not None and site is not None and _names_the_page(site, route[0], path):
                 page = route[0]
-                cache.set(key, (site, page.content_type_id, page.pk), page_cache.CACHE_SECONDS)
+                entry = (site, page.content_type_id, page.pk, any_view_restrictions())
+                cache.set(key, entry, page_cache.CACHE_SECONDS)
     return wagtail_views.serve(request, path)

@@ -145,3 +145,91 @@ def test_a_restriction_on_an_ancestor_applies_below_it(client):
     assert client.get(THEME_SV).status_code == 302
     PageViewRestriction.objects.filter(page=section).delete()
     assert client.get(THEME_SV).status_code == 200
+
+
+def _hotline_number(client, url) -> str:
+    html = client.get(url).content.decode()
+    return html.split('href="tel:', 1)[1].split('"', 1)[0]
+
+
+def test_a_kept_body_is_drawn_once_and_follows_the_snippets_it_shows(
+    client, django_assert_num_queries
+):
+    from guidance.models import Hotline
+
+    first = client.get(THEME_SV)
+    # Drawn once: a later view does not read the hotline its body shows.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as later:
+        second = client.get(THEME_SV)
+    assert second.content == first.content
+    assert not [q for q in later.captured_queries if "guidance_hotline" in q["sql"]]
+
+    hotline = Hotline.objects.get(number="+4620390000")
+    hotline.number = "+46201234567"
+    hotline.save()
+    assert _hotline_number(client, THEME_SV) == "+46201234567"
+    assert _hotline_number(client, THEME_EN) == "+46201234567"
+
+
+def test_a_kept_body_shows_what_is_published_and_a_preview_the_draft(client):
+    theme = ThemePage.objects.get(slug_sv="manniskohandel-med-barn")
+    client.get(THEME_SV)
+    body = [
+        *theme.body_sv.raw_data,
+        {"type": "paragraph", "value": "<p>Ett nytt första stycke.</p>"},
+    ]
+    theme.body_sv = body
+    theme.save_revision()  # a draft: visitors still see the published text
+    assert "Ett nytt första stycke." not in client.get(THEME_SV).content.decode()
+
+    with translation.override("sv"):
+        preview = theme.make_preview_request(preview_mode="sv")
+    assert "Ett nytt första stycke." in preview.content.decode()
+    assert "Ett nytt första stycke." not in client.get(THEME_SV).content.decode()
+
+    theme.get_latest_revision().publish()
+    assert "Ett nytt första stycke." in client.get(THEME_SV).content.decode()
+
+
+def test_a_renamed_page_is_linked_by_its_new_address_from_the_other_language(client):
+    def swedish_link(html: str) -> str:
+        return html.split('hreflang="sv" lang="sv"', 1)[0].rsplit('href="', 1)[1].split('"')[0]
+
+    assert swedish_link(client.get(THEME_EN).content.decode()) == THEME_SV
+    theme = ThemePage.objects.get(slug_sv="manniskohandel-med-barn")
+    theme.slug_sv = "barn-och-manniskohandel"
+    theme.save_revision().publish()
+    html = client.get(THEME_EN).content.decode()
+    assert swedish_link(html) == "/sv/vald/teman/barn-och-manniskohandel/"
+    assert 'hreflang="sv" href="http://testserver/sv/vald/teman/barn-och-manniskohandel/"' in html
+
+
+def test_a_remembered_theme_page_asks_the_cache_three_times(client, monkeypatch):
+    """The generation, the route, and the layout's kept parts together: not one round trip
+    per part (the breadcrumbs, navigation, footer, addresses, body and cards)."""
+    from django.core.cache import cache
+
+    client.get(THEME_SV)
+    client.get(THEME_SV)
+    asked = []
+    inside = []  # the local-memory cache's get_many calls its own get: one round trip
+
+    for name in ("get", "get_many"):
+        original = getattr(cache, name)
+
+        def counted(*args, _original=original, _name=name, **kwargs):
+            if not inside:
+                asked.append(_name)
+            inside.append(_name)
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                inside.pop()
+
+        monkeypatch.setattr(cache, name, counted)
+    response = client.get(THEME_SV)
+    assert response.status_code == 200
+    assert asked == ["get", "get", "get_many"]

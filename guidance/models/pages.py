@@ -85,6 +85,7 @@ class StandardPage(ReviewedPage, BasePage):
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    kept_blocks = ("body",)
     settings_panels = [*BasePage.settings_panels, *ReviewedPage.review_panels]
 
     parent_page_types = ["guidance.HomePage", "guidance.SectionPage"]

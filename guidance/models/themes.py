@@ -72,6 +72,11 @@ class ThemePage(ReviewedPage, BasePage):
                 cards.append(item.card())
         return cards
 
+    kept_blocks = ("body",)
+
+    def kept_parts(self) -> list[str]:
+        return [*super().kept_parts(), f"resource-cards:{self.pk}"]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The cards come from other pages (six queries): kept per generation, which

@@ -6,7 +6,8 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from portal import page_cache
@@ -48,10 +49,11 @@ def alternate_urls(context) -> dict[str, str]:
     query = request.META.get("QUERY_STRING", "")
     suffix = f"?{query}" if query else ""
     urls = {}
+    if isinstance(page, Page):
+        page_urls = kept_page_urls(request, page)
     for code, _name in settings.LANGUAGES:
         if isinstance(page, Page):
-            with translation.override(code):
-                url = page.get_url(request)
+            url = page_urls[code]
             if url and hasattr(page, "localized_route_suffix"):
                 url = url.rstrip("/") + "/" + page.localized_route_suffix(request, code)
             urls[code] = (url or f"/{code}/") + suffix
@@ -59,6 +61,20 @@ def alternate_urls(context) -> dict[str, str]:
             urls[code] = translate_url(request.get_full_path(), code)
     request._alternate_urls = (page, urls)
     return urls
+
+
+def kept_page_urls(request, page: Page) -> dict[str, str | None]:
+    """The page's own address in each language, kept per generation (a new slug or a
+    move starts a new one)."""
+
+    def build():
+        urls = {}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                urls[code] = page.get_url(request)
+        return urls
+
+    return page_cache.fragment(request, f"page-urls:{page.pk}", build)
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -97,9 +113,16 @@ def breadcrumbs(context):
     """Start > ... > this page. Uses the ancestors the page already fetched."""
     page = context.get("page")
     ancestors = context.get("ancestors")
+    request = context.get("request")
     if ancestors is None and isinstance(page, Page):
         ancestors = list(page.get_ancestors().filter(depth__gt=1))
-    return {"ancestors": ancestors or [], "page": page, "request": context.get("request")}
+    page_url = None
+    if isinstance(page, Page):
+        if request is not None:
+            page_url = kept_page_urls(request, page)[translation.get_language()]
+        else:
+            page_url = page.get_url()
+    return {"ancestors": ancestors or [], "page": page, "page_url": page_url, "request": request}
 
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
@@ -143,6 +166,26 @@ def footer_links(context):
         ]
 
     return {"links": page_cache.fragment(request, "footer-links", build)}
+
+
+@register.simple_tag(takes_context=True)
+def include_kept_block(context, page, field_name: str):
+    """`{% include_block page.<field_name> %}`, its HTML kept per page, language and
+    generation (portal.page_cache), like the navigation: publishing the page, or changing
+    a snippet or page its blocks show, renews it; a preview draws it anew.
+
+    A page type that uses it names the field in `kept_blocks`, so that the kept HTML is
+    read together with the layout's other parts.
+    """
+    value = getattr(page, field_name)
+    request = context.get("request")
+
+    def draw() -> str:
+        return str(conditional_escape(value.render_as_block(context=context.flatten())))
+
+    if request is None or page.pk is None:
+        return mark_safe(draw())
+    return mark_safe(page_cache.fragment(request, f"block:{page.pk}:{field_name}", draw))
 
 
 @register.simple_tag
