@@ -7,6 +7,13 @@ notice; it never reaches the database. The number of queries does not depend on 
 number of publications: the topic, author and language facets are counted with one
 aggregate query each, and the type and year facets with the result count in one more
 (TypeYearCounts).
+
+A facet counts over the publications that every filter but its own lets through. So while
+no other filter and no text is chosen, its counts are those of the whole catalogue, and
+those are counted once per page-cache generation (publishing, unpublishing or editing a
+publication starts a new one) and kept in the shared cache: the catalogue's first view,
+its later pages and other orders, and one chosen topic or type, cost no counting of the
+whole catalogue (`whole_catalogue_counts`).
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, F, QuerySet
@@ -311,6 +319,37 @@ class TypeYearCounts:
         return dict(counts)
 
 
+def whole_catalogue_counts(request=None) -> dict:
+    """How many live publications have each type and year, topic, author and language
+    (available): the counts of a facet while no other filter is chosen. Counted once per
+    page-cache generation and kept in the shared cache (with the cache away, each time)."""
+    key = f"catalogue-counts:{page_cache.generation(request)}"
+    counts = cache.get(key)
+    if counts is None:
+        live = Publication.objects.live()
+        counts = {
+            "type_year": list(
+                live.order_by().values_list("publication_type_id", "year").annotate(n=Count("*"))
+            ),
+            "topic": _counts_by(Publication.topics.through, "topic_id", live),
+            "author": _counts_by(PublicationAuthor, "organisation_id", live),
+            "language": _counts_by(
+                PublicationLanguage, "language", live, status=LanguageStatus.AVAILABLE
+            ),
+        }
+        cache.set(key, counts, page_cache.CACHE_SECONDS)
+    return counts
+
+
+def _counts_by(model, column: str, publications: QuerySet, **equal) -> dict:
+    """How many of `publications` have each value of `column` of a related table."""
+    return dict(
+        model.objects.filter(publication__in=publications, **equal)
+        .values_list(column)
+        .annotate(n=Count("publication_id"))
+    )
+
+
 class CountedPaginator(Paginator):
     """A paginator told the count (TypeYearCounts has it: no COUNT query of its own)."""
 
@@ -339,11 +378,13 @@ class Catalogue:
         base_url: str = "",
         with_topics: bool = True,
         fetch_results: bool = True,
+        request=None,
     ):
         """`with_topics=False`: the results come without their topics (the page does not
         show them per result; the feed and JSON do). `fetch_results=False`: the page's
         results stay ids (`page_obj.object_list`) for `results_html` to fetch what it
-        needs."""
+        needs. `request`: the page-cache generation read for it is reused."""
+        self.request = request
         self.base_url = base_url
         self.with_topics = with_topics
         self.language = language or translation.get_language()
@@ -443,7 +484,10 @@ class Catalogue:
 
     @cached_property
     def _type_year(self) -> TypeYearCounts:
-        """The result count and the type and year facets, from one query."""
+        """The result count and the type and year facets, from one query (none while
+        only the type and the year are chosen: the whole catalogue's rows are kept)."""
+        if self._only_own_filter("type", "year"):
+            return TypeYearCounts(self._whole["type_year"], self.filters)
         rows = (
             apply(self.base, self.filters, skip=("type", "year"))
             .order_by()
@@ -451,6 +495,27 @@ class Catalogue:
             .annotate(n=Count("*"))
         )
         return TypeYearCounts(rows, self.filters)
+
+    @cached_property
+    def _whole(self) -> dict:
+        return whole_catalogue_counts(self.request)
+
+    def _chosen(self) -> dict[str, object]:
+        f = self.filters
+        return {
+            "topic": f.topic,
+            "type": f.type,
+            "author": f.author,
+            "language": f.language,
+            "year": f.year_from or f.year_to,
+        }
+
+    def _only_own_filter(self, *facets: str) -> bool:
+        """Whether no text and no filter is chosen but those of `facets`: their counts are
+        then the whole catalogue's."""
+        return not self.filters.terms and not any(
+            value for name, value in self._chosen().items() if name not in facets
+        )
 
     def _counts(self, skip: str) -> QuerySet:
         """The publications a facet counts over: all filters but its own.
@@ -468,25 +533,12 @@ class Catalogue:
         ids are known: the related table is read alone, joined to those ids, without
         going back to the publications.
         """
-        f = self.filters
-        others = {
-            "topic": f.topic,
-            "type": f.type,
-            "author": f.author,
-            "language": f.language,
-            "year": f.year_from or f.year_to,
-        }
-        if (
-            self.text is not None
-            and connection.vendor == "postgresql"
-            and not any(v for k, v in others.items() if k != skip)
-        ):
+        if self._only_own_filter(skip):
+            return self._whole[skip]
+        others = {name: value for name, value in self._chosen().items() if name != skip}
+        if self.text is not None and connection.vendor == "postgresql" and not any(others.values()):
             return self.text.counts_in(model, column, **equal)
-        return dict(
-            model.objects.filter(publication__in=self._counts(skip), **equal)
-            .values_list(column)
-            .annotate(n=Count("publication_id"))
-        )
+        return _counts_by(model, column, self._counts(skip), **equal)
 
     def topic_options(self) -> list[Option]:
         counts = self._related_counts("topic", Publication.topics.through, "topic_id")

@@ -35,6 +35,7 @@ class CatalogueRoutes:
             base_url=self.get_url(request),
             with_topics=with_topics,
             fetch_results=fetch_results,
+            request=request,
         )
 
     @path("", name="catalogue")
@@ -71,7 +72,11 @@ class CatalogueRoutes:
         params["sort"] = "newest"
         params.pop("page", None)
         return Catalogue(
-            params, per_page=50, language=translation.get_language(), base_url=self.get_url(request)
+            params,
+            per_page=50,
+            language=translation.get_language(),
+            base_url=self.get_url(request),
+            request=request,
         )
 
     @path("api/", name="api")

@@ -651,7 +651,8 @@ def test_a_result_drawn_before_is_the_same_and_costs_no_queries_of_its_own(clien
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    get(client, SV, {"q": "xyzzy"})  # the page's route and layout, no results
+    # The page's route and layout, and the whole catalogue's counts; no results.
+    assert not results(get(client, SV, {"year_from": "2100"}))
     with CaptureQueriesContext(connection) as drawn:
         first = get(client, SV, {"topic": "manniskohandel"})
     with CaptureQueriesContext(connection) as kept:  # the same results, in another order
@@ -680,3 +681,57 @@ def test_kept_results_stay_in_their_language(client):
     assert "Prostitution in northern Sweden" in en_first
     assert result_titles(get(client, SV)) == sv_first
     assert result_titles(get(client, EN)) == en_first
+
+
+# The whole catalogue's counts are kept per generation (catalogue.whole_catalogue_counts).
+
+FACETS = ("pub-topic", "pub-type", "pub-year-from", "pub-language", "pub-author")
+
+
+def facet_labels(html: str) -> dict[str, dict[str, str]]:
+    return {facet: option_labels(html, facet) for facet in FACETS}
+
+
+def test_the_whole_catalogue_is_counted_once_and_its_counts_are_the_same(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def grouped(context) -> int:
+        return len([q for q in context.captured_queries if "GROUP BY" in q["sql"]])
+
+    get(client, SV, {"q": "xyzzy"})  # the page's route and layout; text: no whole counts
+    with CaptureQueriesContext(connection) as counted:
+        first = get(client, SV, {"sort": "title"})
+    with CaptureQueriesContext(connection) as kept:  # another order: the same counts
+        again = get(client, SV, {"sort": "oldest"})
+    # The type and year rows and the topic, author and language counts: not asked again
+    # (nor the results, kept since the first view: four more).
+    assert grouped(counted) == 4
+    assert grouped(kept) == 0
+    assert len(kept) == len(counted) - 4 - 4
+    assert facet_labels(again) == facet_labels(first)
+    trafficking = Publication.objects.live().filter(topics__slug="manniskohandel").count()
+    assert option_labels(first, "pub-topic")["manniskohandel"].endswith(f"({trafficking})")
+
+
+def test_a_published_publication_is_counted_at_once(client):
+    from publications.models import Topic
+
+    before = option_labels(get(client, EN), "pub-topic")["manniskohandel"]
+    publication = publish(
+        title_sv="En ny vägledning", slug="en-ny-vagledning", year=2026, description_sv="Ny."
+    )
+    publication.topics.add(Topic.objects.get(slug="manniskohandel"))
+    publication.save_revision().publish()
+    after = option_labels(get(client, EN), "pub-topic")["manniskohandel"]
+    assert int(after.rsplit("(", 1)[1][:-1]) == int(before.rsplit("(", 1)[1][:-1]) + 1
+
+    publication.unpublish()
+    assert option_labels(get(client, EN), "pub-topic")["manniskohandel"] == before
+
+
+def test_a_chosen_topic_keeps_the_whole_catalogues_topic_counts_and_narrows_the_rest(client):
+    whole = get(client, SV)
+    chosen = get(client, SV, {"topic": "atervandande"})
+    assert option_labels(chosen, "pub-topic") == option_labels(whole, "pub-topic")
+    assert option_labels(chosen, "pub-type") != option_labels(whole, "pub-type")
