@@ -14,6 +14,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from django.utils.cache import patch_response_headers
@@ -117,7 +118,35 @@ def _request_fragments(request) -> tuple[dict, set]:
     return request._page_cache_fragments
 
 
+# Fields that record an editor's draft, comments or lock, not what visitors see: saving
+# only these (Wagtail's save_revision, locking) keeps the generation.
+BOOKKEEPING_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "wagtail_admin_comments",
+        "locked",
+        "locked_by",
+        "locked_at",
+    }
+)
+
+
 def invalidate(*args, **kwargs) -> None:
+    """Start a new generation now, and again when the transaction commits.
+
+    Wagtail saves a snippet or a publication inside a transaction: a view made by another
+    process between the save and the commit reads the new generation but the old rows,
+    and would keep them under it. The second generation, on commit, supersedes those.
+    Outside a transaction both happen at once.
+    """
+    _next_generation()
+    transaction.on_commit(_next_generation)
+
+
+def _next_generation() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation yet (or the cache was emptied)
@@ -132,6 +161,9 @@ def _on_model_change(sender, instance=None, raw=False, **kwargs):
         return  # pages change what visitors see on publish, unpublish, move, delete
     if getattr(instance, "live", True) is False and kwargs.get("signal") != post_delete:
         return  # a draft of a page or a publication
+    update_fields = kwargs.get("update_fields")
+    if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
+        return  # a draft saved of a live page or publication, a lock
     invalidate()
 
 
@@ -147,21 +179,31 @@ def _key(request) -> str:
     return f"page-cache:{request.method == 'HEAD' and 'GET' or request.method}:{digest}"
 
 
-def _lookup(request, key: str):
-    """The cached response of this generation, or None; one round trip to the cache.
+def current(request, key: str):
+    """What `key` holds if it was stored in the current generation (by `store`), else None.
 
-    Reads the generation and the entry in one call and remembers the generation on the
-    request, so the fragment caches of a miss do not read it again.
+    One round trip to the cache: the generation is read together with the entry, unless
+    this request has read it already; it is then remembered on the request, so that the
+    fragment caches and the routing of the same request do not read it again.
     """
-    found = cache.get_many([GENERATION_KEY, key])
-    if GENERATION_KEY not in found:
-        generation(request)  # starts the first generation
-        return None
-    current = request._page_cache_generation = int(found[GENERATION_KEY])
-    entry = found.get(key)
-    if entry is not None and entry[0] == current:
+    known = getattr(request, "_page_cache_generation", None)
+    if known is not None:
+        entry = cache.get(key)
+    else:
+        found = cache.get_many([GENERATION_KEY, key])
+        if GENERATION_KEY not in found:
+            generation(request)  # starts the first generation
+            return None
+        known = request._page_cache_generation = int(found[GENERATION_KEY])
+        entry = found.get(key)
+    if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == known:
         return entry[1]
     return None
+
+
+def store(request, key: str, value) -> None:
+    """Keep `value` under `key` for the request's generation (read back by `current`)."""
+    cache.set(key, (generation(request), value), CACHE_SECONDS)
 
 
 class AnonymousPageCacheMiddleware:
@@ -174,7 +216,7 @@ class AnonymousPageCacheMiddleware:
         if not self._cacheable_request(request):
             return self.get_response(request)
         key = _key(request)
-        cached = _lookup(request, key)
+        cached = current(request, key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
@@ -184,7 +226,7 @@ class AnonymousPageCacheMiddleware:
                 response = response.render()
             response["X-Page-Cache"] = "miss"
             patch_response_headers(response, cache_timeout=0)
-            cache.set(key, (generation(request), response), CACHE_SECONDS)
+            store(request, key, response)
         return response
 
     @staticmethod

@@ -164,3 +164,39 @@ def test_a_hit_asks_the_cache_once(client, monkeypatch):
     monkeypatch.setattr(page_cache, "cache", Counting())
     assert client.get("/sv/vald/")["X-Page-Cache"] == "hit"
     assert calls == ["get_many"]
+
+
+def test_a_draft_saved_keeps_the_cache_and_publishing_it_renews_it(client):
+    from portal import page_cache
+
+    page = StandardPage.objects.get(slug_sv="kontakt")
+    before = page_cache.generation()
+    page.title_sv = "Kontakta oss"
+    page.save_revision()  # an editor's draft, or the editor's autosave
+    assert page_cache.generation() == before
+    assert client.get("/sv/kontakt/")["X-Page-Cache"] == "miss"
+    assert client.get("/sv/kontakt/")["X-Page-Cache"] == "hit"
+
+    page.get_latest_revision().publish()
+    assert page_cache.generation() > before
+    response = client.get("/sv/kontakt/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Kontakta oss" in response.content.decode()
+
+
+def test_a_change_saved_in_a_transaction_starts_a_generation_again_when_committed(
+    django_capture_on_commit_callbacks,
+):
+    """What another process kept between the save and the commit (the old rows under
+    the new generation) is superseded when the change is committed."""
+    from django.db import transaction
+
+    from portal import page_cache
+
+    hotline = Hotline.objects.get(number="+4620390000")
+    before = page_cache.generation()
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        hotline.opening_hours_sv = "Dygnet runt"
+        hotline.save()
+        during = page_cache.generation()
+    assert before < during < page_cache.generation()

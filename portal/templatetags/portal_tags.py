@@ -119,7 +119,10 @@ def breadcrumbs(context):
     page_url = None
     if isinstance(page, Page):
         if request is not None:
-            page_url = kept_page_urls(request, page)[translation.get_language()]
+            urls = kept_page_urls(request, page)
+            page_url = urls.get(translation.get_language()) or urls.get(
+                settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+            )
         else:
             page_url = page.get_url()
     return {"ancestors": ancestors or [], "page": page, "page_url": page_url, "request": request}
