@@ -28,6 +28,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+# How pip-audit's output names a service it could not reach.
+UNREACHABLE = ("ConnectionError", "ConnectTimeout", "NameResolutionError", "ServiceError")
+
 
 def run_pip_audit(report: Path) -> subprocess.CompletedProcess:
     command = [
@@ -57,10 +60,13 @@ def main() -> int:
         data = json.loads(report.read_text()) if report.exists() else None
 
     if data is None:
-        # pip-audit stopped before writing its report: the service could not be reached
-        # (OSV answers a connection error with a traceback).
+        # pip-audit stopped before writing its report. The service out of reach (OSV
+        # answers that with a traceback) is told apart from any other failure, which fails.
         last = (result.stderr.strip().splitlines() or ["(no output)"])[-1]
-        return unchecked(f"pip-audit stopped before auditing anything: {last}", required)
+        if any(sign in result.stderr for sign in UNREACHABLE):
+            return unchecked(f"pip-audit could not reach the service: {last}", required)
+        print(f"pip-audit failed (exit {result.returncode}):\n{result.stderr.strip()[-2000:]}")
+        return 1
 
     dependencies = data["dependencies"]
     vulnerable = [d for d in dependencies if d.get("vulns")]

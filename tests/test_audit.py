@@ -74,6 +74,7 @@ def advisories():
 def audit(url: str, tmp_path, **env) -> subprocess.CompletedProcess:
     environment = {
         **{k: v for k, v in os.environ.items() if not k.startswith("AUDIT_")},
+        "AUDIT_REQUIRED": "1",  # an audit that did not run fails, unless a test says otherwise
         "AUDIT_SERVICE": "osv",
         "AUDIT_OSV_URL": url,
         "AUDIT_CACHE_DIR": str(tmp_path / "cache"),
@@ -108,6 +109,7 @@ def test_an_ignored_advisory_does_not_fail_the_audit(advisories, tmp_path):
     Advisories.vulnerable = {"django"}
     result = audit(url_of(advisories), tmp_path, AUDIT_IGNORE="PYSEC-0000-TEST")
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "No known vulnerabilities in the" in result.stdout
 
 
 def closed_port() -> int:
@@ -118,7 +120,7 @@ def closed_port() -> int:
 
 def test_an_unreachable_service_is_reported_not_passed_off_as_clean(tmp_path):
     url = f"http://127.0.0.1:{closed_port()}/v1/query"
-    result = audit(url, tmp_path)
+    result = audit(url, tmp_path, AUDIT_REQUIRED="0")
     assert result.returncode == 0
     assert "THE DEPENDENCY AUDIT DID NOT RUN" in result.stdout
     assert "No known vulnerabilities" not in result.stdout
@@ -126,3 +128,13 @@ def test_an_unreachable_service_is_reported_not_passed_off_as_clean(tmp_path):
     required = audit(url, tmp_path, AUDIT_REQUIRED="1")
     assert required.returncode == 1
     assert "THE DEPENDENCY AUDIT DID NOT RUN" in required.stdout
+
+
+def test_a_failing_pip_audit_fails_the_audit_even_when_not_required(tmp_path):
+    """Any failure but an unreachable service fails: here pip-audit refuses its arguments."""
+    result = audit(
+        "http://127.0.0.1:1/v1/query", tmp_path, AUDIT_REQUIRED="0", AUDIT_SERVICE="nope"
+    )
+    assert result.returncode == 1
+    assert "pip-audit failed" in result.stdout
+    assert "DID NOT RUN" not in result.stdout
