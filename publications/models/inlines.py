@@ -135,7 +135,14 @@ class PublicationLanguage(Orderable):
                 fields=["publication", "language"],
                 condition=models.Q(status=LanguageStatus.AVAILABLE),
                 name="publication_language_available",
-            )
+            ),
+            # The "available in" filter: the publications available in one language,
+            # read from this index alone when the other facets are counted.
+            models.Index(
+                fields=["language", "publication"],
+                condition=models.Q(status=LanguageStatus.AVAILABLE),
+                name="available_in_language",
+            ),
         ]
 
     @property
