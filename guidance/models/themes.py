@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
@@ -75,15 +77,21 @@ class ThemePage(ReviewedPage, BasePage):
     kept_blocks = ("body",)
 
     def kept_parts(self) -> list[str]:
-        return [*super().kept_parts(), f"resource-cards:{self.pk}"]
+        return [*super().kept_parts(), f"resource-cards-html:{self.pk}"]
+
+    def resource_cards_html(self) -> str:
+        """The resource list as drawn: the same for every view of a language and generation."""
+        return render_to_string(
+            "guidance/includes/resource_cards.html", {"resource_cards": self.resource_cards()}
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The cards come from other pages (six queries): kept per generation, which
-        # publishing, unpublishing or moving any page renews; a preview shows the
+        # The cards come from other pages (six queries): kept drawn, per generation,
+        # which publishing, unpublishing or moving any page renews; a preview shows the
         # editor's unsaved list.
-        context["resource_cards"] = page_cache.fragment(
-            request, f"resource-cards:{self.pk}", self.resource_cards
+        context["resource_cards_html"] = mark_safe(
+            page_cache.fragment(request, f"resource-cards-html:{self.pk}", self.resource_cards_html)
         )
         return context
 
