@@ -233,3 +233,29 @@ def test_a_remembered_theme_page_asks_the_cache_twice(client, monkeypatch):
     response = client.get(THEME_SV)
     assert response.status_code == 200
     assert asked == ["get_many", "get_many"]
+
+
+def _fields(page) -> dict:
+    values = {}
+    for field in page._meta.concrete_fields:
+        value = getattr(page, field.attname)
+        # A StreamField's value compares by what it stores.
+        values[field.attname] = list(value.raw_data) if hasattr(value, "raw_data") else value
+    return values
+
+
+def test_a_page_read_by_its_compiled_query_is_the_page_django_reads():
+    from portal.routing import live_page
+
+    pages = list(Page.objects.live().specific().exclude(depth=1))
+    assert len(pages) > 10
+    for page in pages:
+        found = live_page(type(page), page.pk)
+        assert type(found) is type(page)
+        assert _fields(found) == _fields(page), page.url_path
+        assert not found._state.adding and found._state.db == "default"
+    theme = ThemePage.objects.get(slug_sv="manniskohandel-med-barn")
+    assert live_page(ThemePage, theme.pk).body[0].block_type == theme.body[0].block_type
+    theme.unpublish()
+    assert live_page(ThemePage, theme.pk) is None
+    assert live_page(ThemePage, 987654) is None
