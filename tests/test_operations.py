@@ -57,6 +57,24 @@ def test_lost_database_gives_a_503_in_the_pages_language(client, monkeypatch, pa
     assert "server closed" not in html and "Traceback" not in html
 
 
+def test_lost_database_on_a_remembered_address_gives_a_503(client, monkeypatch):
+    """A route kept in the cache still reads the page's row: a lost database is answered
+    with the 503 page, not a 500."""
+    theme = "/en/violence/themes/child-trafficking/"
+    assert client.get(theme).status_code == 200  # the route is now remembered
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "cursor", refuse)
+    client.raise_request_exception = False
+    response = client.get(theme)
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "The service is temporarily unavailable" in html
+
+
 def test_admin_login_locks_out_after_five_failures(client, django_user_model, settings):
     settings.AXES_ENABLED = True
     django_user_model.objects.create_user("redaktor", "r@example.org", "rätt-lösenord-123")
