@@ -9,9 +9,10 @@ uncached figures) and measures with wrk, in one run:
 - the filtered catalogue and a search (uncached),
 
 reporting requests/s, p50 and p99 latency, errors, each figure's ratio to the static
-file, and the resident memory of every app process after each of two consecutive runs.
+file, and the resident memory of every app process after each of two consecutive runs
+(or `--runs N`).
 
-    .venv/bin/python -m portal.bench [--server gunicorn|granian] [--duration 10]
+    .venv/bin/python -m portal.bench [--server gunicorn|granian] [--duration 10] [--runs 2]
 """
 
 from __future__ import annotations
@@ -205,6 +206,12 @@ def main(argv=None) -> None:
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--warmup", type=int, default=5, help="seconds per target before run 1")
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=2,
+        help="consecutive runs; more than two tell whether memory grows or levels off",
+    )
     args = parser.parse_args(argv)
 
     print(f"Preparing {args.database_url} …", flush=True)
@@ -234,7 +241,7 @@ def main(argv=None) -> None:
             for name, process in (("cached server", cached), ("uncached server", uncached)):
                 sizes = ", ".join(f"{mb:.0f}" for mb in worker_rss_mb(process))
                 print(f"RSS after the warm-up, {name} (MB, master and workers): {sizes}")
-        for run in (1, 2):
+        for run in range(1, args.runs + 1):
             print(
                 f"\nRun {run}: {args.server}, {args.workers} workers, wrk -t2 -c{args.connections} -d{args.duration}s"
             )
