@@ -44,6 +44,10 @@ IGNORED_MODELS = {
 }
 
 
+# The generation this process read last: parts kept in it are read ahead (`current`).
+_last_read = [None]
+
+
 def generation(request=None) -> int:
     """The current generation; read once per request when the request is given."""
     if request is not None and hasattr(request, "_page_cache_generation"):
@@ -54,6 +58,7 @@ def generation(request=None) -> int:
         cache.add(GENERATION_KEY, value, timeout=None)
     if request is not None:
         request._page_cache_generation = int(value)
+    _last_read[0] = int(value)
     return int(value)
 
 
@@ -95,9 +100,11 @@ def fragments(request, names: list[str], build) -> dict[str, object]:
 
 
 def prefetch(request, names: list[str]) -> None:
-    """Read the parts a page is about to ask `fragment` for, in one round trip."""
+    """Read the parts a page is about to ask `fragment` for, in one round trip (none when
+    `current` read them ahead)."""
     if getattr(request, "is_preview", False):
         return
+    request._page_cache_prefetched = tuple(names)
     kept, asked = _request_fragments(request)
     keys = [key for key in (_fragment_key(request, name) for name in names) if key not in asked]
     if keys:
@@ -105,10 +112,11 @@ def prefetch(request, names: list[str]) -> None:
         asked.update(keys)
 
 
-def _fragment_key(request, name: str) -> str:
-    return (
-        f"fragment:{generation(request)}:{name}:{request.get_host()}:{translation.get_language()}"
-    )
+def _fragment_key(request, name: str, generation_number: int | None = None) -> str:
+    if generation_number is None:
+        generation_number = generation(request)
+    host, language = request.get_host(), translation.get_language()
+    return f"fragment:{generation_number}:{name}:{host}:{language}"
 
 
 def _request_fragments(request) -> tuple[dict, set]:
@@ -179,23 +187,34 @@ def _key(request) -> str:
     return f"page-cache:{request.method == 'HEAD' and 'GET' or request.method}:{digest}"
 
 
-def current(request, key: str):
+def current(request, key: str, ahead: tuple[str, ...] = ()):
     """What `key` holds if it was stored in the current generation (by `store`), else None.
 
     One round trip to the cache: the generation is read together with the entry, unless
     this request has read it already; it is then remembered on the request, so that the
     fragment caches and the routing of the same request do not read it again.
+
+    `ahead` names parts (`fragment`) the request will likely ask for: they are read in the
+    same round trip, as kept in the generation this process read last. Only when that is
+    still the current generation are they kept for the request; a part's key holds its
+    generation, so a part of another generation is never taken for a current one.
     """
     known = getattr(request, "_page_cache_generation", None)
     if known is not None:
         entry = cache.get(key)
     else:
-        found = cache.get_many([GENERATION_KEY, key])
+        guess = _last_read[0]
+        ahead_keys = [_fragment_key(request, name, guess) for name in ahead if guess]
+        found = cache.get_many([GENERATION_KEY, key, *ahead_keys])
         if GENERATION_KEY not in found:
             generation(request)  # starts the first generation
             return None
-        known = request._page_cache_generation = int(found[GENERATION_KEY])
+        known = request._page_cache_generation = _last_read[0] = int(found[GENERATION_KEY])
         entry = found.get(key)
+        if ahead_keys and known == guess:
+            kept, asked = _request_fragments(request)
+            kept.update((k, found[k]) for k in ahead_keys if k in found)
+            asked.update(ahead_keys)
     if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == known:
         return entry[1]
     return None

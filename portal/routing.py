@@ -108,9 +108,15 @@ def live_page(model: type[Page], page_id: int) -> Page | None:
     return model.from_db(alias, compiled.attnames, row[compiled.fields])
 
 
+# The kept parts (page_cache.prefetch) the page at each remembered address read last in
+# this process, read ahead with its route. At most one entry per page and language.
+_PARTS_READ: dict[str, tuple[str, ...]] = {}
+_PARTS_READ_LIMIT = 10_000
+
+
 def _remembered(request, key: str) -> bool:
     """Route the request from the cache; False when the address is not remembered."""
-    entry = page_cache.current(request, key)
+    entry = page_cache.current(request, key, ahead=_PARTS_READ.get(key, ()))
     if not isinstance(entry, tuple) or len(entry) != 4:
         return False
     site, content_type_id, page_id, restricted = entry
@@ -128,13 +134,22 @@ def _remembered(request, key: str) -> bool:
 
 def serve(request, path):
     """Wagtail's page view, routed through the cache when the address was routed before."""
-    if not hasattr(request, "_wagtail_route_for_request"):
-        key = _key(request, path)
-        if not _remembered(request, key):
-            route = Page.route_for_request(request, path)
-            site = getattr(request, "_wagtail_site", None)
-            if route is not None and site is not None and _names_the_page(site, route[0], path):
-                page = route[0]
-                entry = (site, page.content_type_id, page.pk, any_view_restrictions())
-                page_cache.store(request, key, entry)
-    return wagtail_views.serve(request, path)
+    if hasattr(request, "_wagtail_route_for_request"):
+        return wagtail_views.serve(request, path)
+    key = _key(request, path)
+    remembered = _remembered(request, key)
+    if not remembered:
+        route = Page.route_for_request(request, path)
+        site = getattr(request, "_wagtail_site", None)
+        if route is not None and site is not None and _names_the_page(site, route[0], path):
+            page = route[0]
+            entry = (site, page.content_type_id, page.pk, any_view_restrictions())
+            page_cache.store(request, key, entry)
+            remembered = True
+    response = wagtail_views.serve(request, path)
+    parts = getattr(request, "_page_cache_prefetched", None)
+    if remembered and parts is not None and _PARTS_READ.get(key) != parts:
+        if len(_PARTS_READ) >= _PARTS_READ_LIMIT:
+            _PARTS_READ.clear()
+        _PARTS_READ[key] = parts
+    return response
