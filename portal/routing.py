@@ -7,8 +7,10 @@ page, or change a site, and each of those starts a new generation (portal.page_c
 So the site, the page's type and id, and whether any page is restricted, are kept in the
 shared cache under the address, with the generation they were found in (read together
 with the current generation in one round trip), and a request whose address was routed
-before in this generation fetches its page with one query, compiled once per page type. The page itself is always read from the database:
-nothing of its content comes from this cache.
+before in this generation fetches its page with one query, compiled once per page type.
+The page itself is always read from the database: nothing of its row comes from this
+cache. The parts of the layout that the page read last in this process (its crumbs,
+addresses, body...) are read ahead in the same round trip as the route.
 
 Only addresses that name a page itself are remembered, not the sub-routes of a
 routable page (a publication's address), so that made-up addresses add nothing to the
