@@ -204,7 +204,7 @@ def current(request, key: str, ahead: tuple[str, ...] = ()):
         entry = cache.get(key)
     else:
         guess = _last_read[0]
-        ahead_keys = [_fragment_key(request, name, guess) for name in ahead if guess]
+        ahead_keys = [_fragment_key(request, name, guess) for name in ahead] if guess else []
         found = cache.get_many([GENERATION_KEY, key, *ahead_keys])
         if GENERATION_KEY not in found:
             generation(request)  # starts the first generation

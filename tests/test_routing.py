@@ -170,6 +170,10 @@ def test_a_kept_body_is_drawn_once_and_follows_the_snippets_it_shows(
     hotline = Hotline.objects.get(number="+4620390000")
     hotline.number = "+46201234567"
     hotline.save()
+    # A new generation: the body read ahead with the route (portal.routing) is of the old
+    # one, and is not shown.
+    html = client.get(THEME_SV).content.decode()
+    assert "+46201234567" in html and "+4620390000" not in html
     assert _hotline_number(client, THEME_SV) == "+46201234567"
     assert _hotline_number(client, THEME_EN) == "+46201234567"
 
@@ -233,21 +237,6 @@ def test_a_remembered_theme_page_asks_the_cache_once(client, monkeypatch):
     response = client.get(THEME_SV)
     assert response.status_code == 200
     assert asked == ["get_many"]
-
-
-def test_parts_read_ahead_in_an_older_generation_are_not_shown(client):
-    """The parts read with the route are those of the generation the process saw last; after
-    a change, the page shows the change at its first view, in both languages."""
-    from guidance.models import Hotline
-
-    client.get(THEME_SV)
-    assert "+4620390000" in client.get(THEME_SV).content.decode()
-    hotline = Hotline.objects.get(number="+4620390000")
-    hotline.number = "+46201234567"
-    hotline.save()  # a new generation: the kept body of the theme page is of the old one
-    html = client.get(THEME_SV).content.decode()
-    assert "+46201234567" in html and "+4620390000" not in html
-    assert client.get(THEME_SV).content.decode() == html
 
 
 def _fields(page) -> dict:
