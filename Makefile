@@ -84,7 +84,7 @@ check: $(VENV)/.installed-test ## Django checks, missing migrations, messages an
 
 .PHONY: audit
 audit: $(VENV)/.installed-test ## Fail on known vulnerabilities in the installed packages (pip-audit; AUDIT_REQUIRED=1 also fails when the service is out of reach)
-	$(PY) .ci/audit.py
+	$(PY) -m tools.audit
 
 .PHONY: serve
 serve: $(VENV)/.installed compilemessages ## Production-like server (gunicorn, production settings) against DATABASE_URL
@@ -98,8 +98,8 @@ serve: $(VENV)/.installed compilemessages ## Production-like server (gunicorn, p
 .PHONY: bench
 bench: $(VENV)/.installed compilemessages ## HTTP benchmark with wrk against a throwaway PostgreSQL database
 	@command -v wrk >/dev/null || (apt-get install -y wrk >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y wrk >/dev/null))
-	$(PY) -m portal.bench $(BENCH_ARGS)
+	$(PY) -m tools.bench $(BENCH_ARGS)
 
 .PHONY: fault-demo
 fault-demo: $(VENV)/.installed compilemessages ## Stop the local PostgreSQL under load and show the portal's answers (needs root; stops every database on the cluster for about 10 s)
-	$(PY) -m portal.faults $(FAULT_ARGS)
+	$(PY) -m tools.faults $(FAULT_ARGS)

@@ -14,8 +14,8 @@ from wagtail.models import Site
 
 from guidance.models import AccessibilityFeedbackField, AccessibilityStatementPage, HomePage
 from guidance.models.accessibility import AssessmentMethod, ComplianceStatus
-from portal.models import FooterLinks
-from portal.seeding import ensure_page
+from portal.core.models import FooterLinks
+from portal.core.seeding import ensure_page
 
 ASSESSED_ON = datetime.date(2026, 11, 23)
 

@@ -14,8 +14,8 @@ from guidance import accessibility_seed, theme_seed
 from guidance.models import HomePage, SectionPage, StandardPage, ThemeIndexPage
 from guidance.models.review import add_months
 from guidance.review import reviewed_models
-from portal.models import FooterLinks
-from portal.seeding import ensure_page
+from portal.core.models import FooterLinks
+from portal.core.seeding import ensure_page
 
 
 def _stream(*blocks) -> str:

@@ -23,7 +23,7 @@ from guidance.models import (
     ThemeResource,
     WebCoursePage,
 )
-from portal.seeding import ensure_page
+from portal.core.seeding import ensure_page
 
 NMT_WEBSITE = "https://nmtsverige.se/"
 JAMSTALLDHETSMYNDIGHETEN = "https://www.jamstalldhetsmyndigheten.se/"

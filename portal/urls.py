@@ -6,12 +6,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import health, routing, two_factor, views
+from portal.accounts import urls as accounts_urls
+from portal.caching import routing
+from portal.core import health
+from portal.search import views as search_views
 
 urlpatterns = [
     path("healthz/live/", health.live, name="health_live"),
     path("healthz/ready/", health.ready, name="health_ready"),
-    path("admin/2fa/", include(two_factor.urlpatterns)),
+    path("admin/2fa/", include(accounts_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -21,7 +24,7 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail's own addresses, with its page view routed through the cache (portal.routing).
+# Wagtail's own addresses, with its page view routed through the cache (portal.caching.routing).
 page_patterns = [
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve")
     if getattr(pattern, "name", None) == "wagtail_serve"
@@ -32,10 +35,10 @@ page_patterns = [
 # Every public address carries its language: /sv/... and /en/...; "/" is sent by
 # LocaleMiddleware to the visitor's language (Accept-Language, Swedish otherwise).
 urlpatterns += i18n_patterns(
-    path(_("search/"), views.search, name="search"),
+    path(_("search/"), search_views.search, name="search"),
     path("", include(page_patterns)),
     prefix_default_language=True,
 )
 
-handler404 = "portal.views.page_not_found"
-handler500 = "portal.views.server_error"
+handler404 = "portal.core.views.page_not_found"
+handler500 = "portal.core.views.server_error"

@@ -34,7 +34,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from portal import page_cache
+from portal.caching.fragments import fragments
+from portal.caching.generation import CACHE_SECONDS, generation
 from publications import languages as language_names
 from publications import search, text
 from publications.models import (
@@ -323,7 +324,7 @@ def whole_catalogue_counts(request=None) -> dict:
     """How many live publications have each type and year, topic, author and language
     (available): the counts of a facet while no other filter is chosen. Counted once per
     page-cache generation and kept in the shared cache (with the cache away, each time)."""
-    key = f"catalogue-counts:{page_cache.generation(request)}"
+    key = f"catalogue-counts:{generation(request)}"
     counts = cache.get(key)
     if counts is None:
         live = Publication.objects.live()
@@ -337,7 +338,7 @@ def whole_catalogue_counts(request=None) -> dict:
                 PublicationLanguage, "language", live, status=LanguageStatus.AVAILABLE
             ),
         }
-        cache.set(key, counts, page_cache.CACHE_SECONDS)
+        cache.set(key, counts, CACHE_SECONDS)
     return counts
 
 
@@ -411,7 +412,7 @@ class Catalogue:
 
         A result's HTML depends on the publication alone (and the language and the
         catalogue's address), not on the filters that listed it, so it is kept per
-        publication and generation (portal.page_cache): a publication listed by another
+        publication and generation (portal.caching): a publication listed by another
         view of the catalogue is not fetched and drawn again. Editing any publication
         starts a new generation. The page's results are read in one round trip; the
         publications not kept yet are fetched together, in the usual four queries (all
@@ -424,7 +425,7 @@ class Catalogue:
             publications = self._publications([by_name[name] for name in missing])
             return {names[p.pk]: render(p) for p in publications}
 
-        kept = page_cache.fragments(request, list(names.values()), build)
+        kept = fragments(request, list(names.values()), build)
         return [mark_safe(kept[names[pk]]) for pk in self.page_ids if names[pk] in kept]
 
     def _publications(self, ids: list[int]) -> list[Publication]:

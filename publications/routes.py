@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.contrib.routable_page.models import path, re_path
 
-from portal.i18n import untranslated_fields
+from portal.core.i18n import untranslated_fields
 
 RESULT_TEMPLATE = "publications/includes/publication_item.html"
 

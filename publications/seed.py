@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.html import escape
 from wagtail.models import Site
 
-from portal.seeding import ensure_page
+from portal.core.seeding import ensure_page
 from publications.models import (
     LanguageStatus,
     Organisation,

@@ -20,7 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from guidance.blocks import RICH_TEXT_FEATURES, BodyBlock
-from portal.pages import BasePage
+from portal.core.pages import BasePage
 
 DIGG_COMPLAINT_URL = "https://www.digg.se/tdosanmalan"
 

@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from guidance.blocks import BodyBlock
 from guidance.models.review import ReviewedPage
-from portal.pages import BasePage
+from portal.core.pages import BasePage
 
 
 class HomePage(BasePage):

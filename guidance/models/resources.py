@@ -16,8 +16,8 @@ from wagtail.models import Orderable, Page
 
 from guidance.blocks import RICH_TEXT_FEATURES
 from guidance.models.review import ReviewedPage
-from portal.i18n import join_names
-from portal.pages import BasePage
+from portal.core.i18n import join_names
+from portal.core.pages import BasePage
 
 
 class ResourceKind(models.TextChoices):

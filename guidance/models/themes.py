@@ -15,8 +15,8 @@ from wagtail.models import Orderable, Page
 from guidance.blocks import ThemeBodyBlock
 from guidance.models.resources import ResourceCard, ResourceKind, ResourcePage, hostname
 from guidance.models.review import ReviewedPage
-from portal import page_cache
-from portal.pages import BasePage
+from portal.caching.fragments import fragment
+from portal.core.pages import BasePage
 
 
 class ThemePage(ReviewedPage, BasePage):
@@ -91,7 +91,7 @@ class ThemePage(ReviewedPage, BasePage):
         # which publishing, unpublishing or moving any page renews; a preview shows the
         # editor's unsaved list.
         context["resource_cards_html"] = mark_safe(
-            page_cache.fragment(request, f"resource-cards-html:{self.pk}", self.resource_cards_html)
+            fragment(request, f"resource-cards-html:{self.pk}", self.resource_cards_html)
         )
         return context
 

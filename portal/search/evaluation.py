@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from portal.search.query import search
+
+# The standing query set: (language, query, what it tests, expected title prefix).
+QUALITY_QUERIES = Path(__file__).with_name("quality_queries.json")
+
+
+def load_queries(path: Path = QUALITY_QUERIES) -> list[tuple[str, str, str, str]]:
+    return [tuple(row) for row in json.loads(path.read_text(encoding="utf-8"))["queries"]]
 
 
 @dataclass

@@ -16,8 +16,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import translation
 
-from portal.models import SearchEntry, SearchPosting, SearchWord
 from portal.search.analysis import plain_text, terms
+from portal.search.models import SearchEntry, SearchPosting, SearchWord
 
 logger = logging.getLogger(__name__)
 LANGUAGES = [code for code, _name in settings.LANGUAGES]

@@ -6,7 +6,7 @@ inside a word finds compound parts ("handel" in "människohandel"). Terms that m
 nothing in the vocabulary are replaced by their nearest known words (one-letter
 typos): through a trigram index on PostgreSQL, difflib on SQLite.
 
-The index is inverted (portal.models.SearchPosting): a search first finds the few
+The index is inverted (portal.search.models.SearchPosting): a search first finds the few
 vocabulary words that contain its terms, then reads those words' postings. Its cost
 follows the number of matching entries, not the length or the number of texts.
 """
@@ -24,8 +24,12 @@ from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from portal.models import SearchEntry, SearchWord
 from portal.search.analysis import query_terms
+from portal.search.models import SearchEntry, SearchPosting, SearchWord
+
+# The tables the ranking SQL reads, by the models' own names for them.
+POSTINGS = SearchPosting._meta.db_table
+ENTRIES = SearchEntry._meta.db_table
 
 MIN_SUBSTRING = 3  # shorter terms match whole words only
 EXCERPT_LENGTH = 240
@@ -166,7 +170,7 @@ def _scores_sql(terms: list[Term]) -> tuple[str, list]:
     all_ids = list(dict.fromkeys(all_ids))
     sql = (
         f"SELECT entry_id, {' + '.join(weights)} AS score, MIN(title_length) AS title_length"
-        f" FROM portal_searchposting WHERE word_id IN ({_placeholders(all_ids)})"
+        f" FROM {POSTINGS} WHERE word_id IN ({_placeholders(all_ids)})"
         " GROUP BY entry_id"
     )
     if single:
@@ -191,7 +195,7 @@ def _matches_sql(terms: list[Term]) -> tuple[str, list]:
     all_ids = list(dict.fromkeys(all_ids))
     flat = [pk for ids in params for pk in ids]
     sql = (
-        f"SELECT entry_id, {' + '.join(titles)} AS title_terms FROM portal_searchposting"
+        f"SELECT entry_id, {' + '.join(titles)} AS title_terms FROM {POSTINGS}"
         f" WHERE word_id IN ({_placeholders(all_ids)}) GROUP BY entry_id"
     )
     if len(terms) == 1:  # every posting read is the term's
@@ -309,7 +313,7 @@ def matching_objects(query: str, model, languages: list[str] | None = None) -> d
         matches_sql, matches_params = _matches_sql(results.terms)
         parts.append(
             f"SELECT e.object_id, m.title_terms FROM ({matches_sql}) AS m"
-            " JOIN portal_searchentry AS e ON e.id = m.entry_id"
+            f" JOIN {ENTRIES} AS e ON e.id = m.entry_id"
             # The language is implied by the words; it lets the join read the narrow
             # index of one model's entries in one language (search_entry_object).
             " WHERE e.content_type_id = %s AND e.language = %s"

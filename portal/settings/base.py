@@ -21,7 +21,12 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation",
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
-    "portal",
+    # The portal's own apps (portal/*), then the content apps.
+    "portal.core",
+    "portal.caching",
+    "portal.search",
+    "portal.accounts",
+    "portal.editorial",
     "guidance",
     "publications",
     "phonenumber_field",
@@ -58,16 +63,16 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # A hit answers here, before sessions, languages and the rest are set up: the
     # cached response already carries what they added to it (Content-Language, Vary).
-    "portal.page_cache.AnonymousPageCacheMiddleware",
+    "portal.caching.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "portal.middleware.DatabaseUnavailableMiddleware",
+    "portal.core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Two-step sign-in to the admin (portal.two_factor, on in production).
+    # Two-step sign-in to the admin (portal.accounts, on in production).
     "django_otp.middleware.OTPMiddleware",
-    "portal.two_factor.TwoFactorMiddleware",
+    "portal.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -78,11 +83,11 @@ MIDDLEWARE = [
 # Content-Security-Policy (django-csp), the same in development, tests and production,
 # so that the browser tests and the admin run under the policy that production sends:
 # scripts only from this site, never inline (the Wagtail editor's views add inline
-# scripts: portal/csp.py says why). Wagtail's admin sets inline styles, so styles
+# scripts: portal/core/csp.py says why). Wagtail's admin sets inline styles, so styles
 # allow them; frames only from this site (the admin's preview), which also keeps other
 # sites from framing the portal.
 INSTALLED_APPS.append("csp")
-MIDDLEWARE.insert(1, "portal.csp.PortalCSPMiddleware")
+MIDDLEWARE.insert(1, "portal.core.csp.PortalCSPMiddleware")
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -114,9 +119,16 @@ AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
 
 # Two-step sign-in (a code from an authenticator app after the password) for every admin
 # user: on in production (portal/settings/production.py); off here, so that trying the
-# portal with `make run` needs no phone. portal/two_factor.py.
+# portal with `make run` needs no phone. portal/accounts/.
 PORTAL_TWO_FACTOR = False
 OTP_TOTP_ISSUER = "Socialtjänstens vägledning"
+
+# The apps whose content visitors see. Their changes renew the cached pages
+# (portal.caching), their links are checked and their translations reported
+# (portal.editorial), and `manage.py seed` loads their seed content, in this order.
+CONTENT_APPS = ["guidance", "publications"]
+# The page type whose `quick_exit_below` decides the quick exit for the pages below it.
+QUICK_EXIT_SECTION_MODEL = "guidance.SectionPage"
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -271,7 +283,7 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Anonymous page views are cached (portal.page_cache) and emptied on publish.
+# Anonymous page views are cached (portal.caching) and renewed on publish.
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").lower() != "off"
 
 SESSION_COOKIE_HTTPONLY = True

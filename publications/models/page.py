@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
-from portal.pages import BasePage
+from portal.core.pages import BasePage
 from publications.routes import CatalogueRoutes
 
 

@@ -28,7 +28,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from portal.i18n import LanguagePreviewMixin, join_names
+from portal.core.i18n import LanguagePreviewMixin, join_names
 from publications import languages, text
 from publications.models.inlines import (
     YEAR_VALIDATORS,

@@ -1,0 +1,22 @@
+"""Whether any page is restricted, kept per generation: most requests need not ask."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from wagtail.models import PageViewRestriction
+
+from portal.caching.generation import CACHE_SECONDS, generation
+
+
+def any_view_restrictions() -> bool:
+    """Whether any page is restricted (to logged-in users, groups or a password).
+
+    Kept per page-cache generation, which saving or deleting a restriction renews, as it
+    renews the cached pages themselves; with the cache away, the database is asked.
+    """
+    key = f"view-restrictions:{generation()}"
+    found = cache.get(key)
+    if found is None:
+        found = PageViewRestriction.objects.exists()
+        cache.set(key, found, CACHE_SECONDS)
+    return found

@@ -1,0 +1,90 @@
+"""The editorial admin additions: the translation status report, its panel and warnings."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+
+from portal.editorial import admin_views, translation_status
+from portal.editorial.models import TranslationTimestamps
+
+
+@hooks.register("register_admin_urls")
+def register_urls():
+    return [
+        path(
+            "reports/translation-status/",
+            admin_views.translation_status_report,
+            name="translation_status",
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_menu_item():
+    return MenuItem(
+        gettext_lazy("Translation status"),
+        reverse("translation_status"),
+        icon_name="globe",
+        order=100,
+    )
+
+
+class TranslationStatusPanel(Component):
+    name = "translation_status"
+    template_name = "editorial/admin/translation_status_panel.html"
+    order = 110
+
+    def get_context_data(self, parent_context):
+        rows = translation_status.report_rows()
+        counts = Counter(row.status for row in rows)
+        return {
+            "counts": [
+                (label, counts[key])
+                for key, label in translation_status.STATUS_LABELS.items()
+                if counts[key]
+            ],
+            "request": parent_context["request"],
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_panel(request, panels):
+    panels.append(TranslationStatusPanel())
+
+
+def _warn_if_english_lags(request, obj):
+    """Tell the editor who published a Swedish change that the English side may need it too."""
+    if obj is None or type(obj) not in translation_status.tracked_models():
+        return
+    stamps = TranslationTimestamps.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk)
+    ).first()
+    state, _fields = translation_status.status_of(obj, stamps)
+    if state == "outdated":
+        messages.warning(
+            request,
+            _("The Swedish text changed. The English text may need updating as well."),
+        )
+    elif state in ("missing", "partial"):
+        messages.warning(request, _("Some of the English text is missing."))
+
+
+@hooks.register("after_edit_page")
+@hooks.register("after_create_page")
+def warn_after_page(request, page):
+    _warn_if_english_lags(request, page.specific)
+
+
+@hooks.register("after_edit_snippet")
+@hooks.register("after_create_snippet")
+def warn_after_snippet(request, instance):
+    _warn_if_english_lags(request, instance)

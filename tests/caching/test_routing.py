@@ -1,0 +1,240 @@
+"""Addresses routed through the cache (portal.caching.routing): what editors change reaches visitors.
+
+The page cache is off here (the test settings), so every answer is made anew and only
+the route, the cards and the navigation can come from the cache.
+"""
+
+import pytest
+from django.utils import translation
+from wagtail.models import Page, PageViewRestriction
+
+from guidance.models import StandardPage, SupportServicePage, ThemePage
+from tests.helpers import elements
+
+pytestmark = pytest.mark.django_db
+
+THEME_SV = "/sv/vald/teman/manniskohandel-med-barn/"
+THEME_EN = "/en/violence/themes/child-trafficking/"
+CONTACT_SV = "/sv/kontakt/"
+
+
+def _h1(response) -> str:
+    html = response.content.decode()
+    return html.split("<h1", 1)[1].split(">", 1)[1].split("</h1>", 1)[0]
+
+
+def test_a_remembered_address_is_served_with_fewer_queries(client, django_assert_max_num_queries):
+    client.get("/sv/")  # the navigation and footer links, shown on every page
+    with django_assert_max_num_queries(50) as cold:
+        first = client.get(CONTACT_SV)
+    with django_assert_max_num_queries(len(cold) - 1) as warm:
+        second = client.get(CONTACT_SV)
+    assert first.status_code == second.status_code == 200
+    assert second.content == first.content
+    # Wagtail's routing (the site, its root page, the page's type) is not asked again:
+    # the page is read with its own row, once.
+    sqls = [q["sql"] for q in warm.captured_queries]
+    assert not [sql for sql in sqls if '"wagtailcore_site"' in sql]
+    assert len([sql for sql in sqls if sql.startswith('SELECT "wagtailcore_page"."id"')]) == 1
+
+
+def test_each_language_is_routed_to_its_own_text(client):
+    for _ in range(2):
+        assert _h1(client.get(THEME_SV)) == "Människohandel med barn"
+        assert _h1(client.get(THEME_EN)) == "Child trafficking"
+
+
+def test_a_renamed_address_takes_effect_when_published(client):
+    assert client.get(CONTACT_SV).status_code == 200
+    page = StandardPage.objects.get(slug_sv="kontakt")
+    page.slug_sv = "kontakta-oss"
+    page.save_revision().publish()
+    assert client.get(CONTACT_SV).status_code == 404
+    assert client.get("/sv/kontakta-oss/").status_code == 200
+
+
+def test_an_unpublished_page_is_gone_at_once(client):
+    assert client.get(CONTACT_SV).status_code == 200
+    StandardPage.objects.get(slug_sv="kontakt").unpublish()
+    assert client.get(CONTACT_SV).status_code == 404
+
+
+def test_a_page_unpublished_behind_the_cache_is_still_not_served(client):
+    """Even if the generation were not renewed, the route leads only to a live page."""
+    assert client.get(CONTACT_SV).status_code == 200
+    Page.objects.filter(slug_sv="kontakt").update(live=False)  # no signal, no new generation
+    assert client.get(CONTACT_SV).status_code == 404
+
+
+def test_a_new_view_restriction_applies_to_a_remembered_address(client):
+    assert client.get(CONTACT_SV).status_code == 200
+    page = StandardPage.objects.get(slug_sv="kontakt")
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(CONTACT_SV)
+    assert response.status_code == 302
+    assert "/_util/login/" in response["Location"]
+
+
+def test_sub_routes_of_the_catalogue_are_not_remembered(client):
+    """Made-up publication addresses answer 404 and leave nothing in the cache."""
+    from django.core.cache import cache
+
+    before = set(cache._cache.keys())
+    assert client.get("/sv/publikationer/finns-inte/").status_code == 404
+    added = {k for k in set(cache._cache.keys()) - before if ":route:" in k}
+    assert added == set()
+
+
+def test_resource_cards_follow_the_pages_they_show(client):
+    def card_titles():
+        html = client.get(THEME_SV).content.decode()
+        return [
+            part.split(">", 1)[1].split("</a>", 1)[0]
+            for part in html.split('<h3 class="card__title"><a href="')[1:]
+        ]
+
+    before = card_titles()
+    nmt = SupportServicePage.objects.get(slug_sv="nmt")
+    assert nmt.title_sv in before
+
+    nmt.title_sv = "NMT – nationellt metodstöd"
+    nmt.save_revision().publish()
+    assert "NMT – nationellt metodstöd" in card_titles()
+
+    nmt.unpublish()
+    after = card_titles()
+    assert "NMT – nationellt metodstöd" not in after
+    assert len(after) == len(before) - 1
+
+
+def test_preview_shows_the_editors_unsaved_order_of_cards(client):
+    client.get(THEME_SV)  # the published cards are now in the cache
+    theme = ThemePage.objects.get(slug_sv="manniskohandel-med-barn")
+    items = list(theme.resources.all())
+    items.insert(0, items.pop())  # the editor moved the last card first
+    for order, item in enumerate(items):
+        item.sort_order = order
+    theme.resources = items
+    with translation.override("sv"):
+        response = theme.make_preview_request(preview_mode="sv")
+    html = response.content.decode()
+    kinds = [
+        part.split(">", 1)[1].split("</p>", 1)[0]
+        for part in html.split('<p class="card__kind"')[1:]
+    ]
+    assert kinds[0] == "Webbutbildning"
+    published = client.get(THEME_SV).content.decode()
+    assert published.split('<p class="card__kind">', 1)[1].startswith("Vägledning")
+    assert elements(html, "h1")
+
+
+def test_a_sections_quick_exit_choice_reaches_the_pages_below_at_once(client):
+    from guidance.models import SectionPage
+
+    assert "quick-exit__button" in client.get(THEME_SV).content.decode()
+    section = SectionPage.objects.get(slug_sv="vald")
+    section.quick_exit_below = False
+    section.save_revision().publish()
+    assert "quick-exit__button" not in client.get(THEME_SV).content.decode()
+
+
+def test_a_restriction_on_an_ancestor_applies_below_it(client):
+    client.get(THEME_SV)
+    section = Page.objects.get(slug_sv="vald")
+    PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(THEME_SV).status_code == 302
+    PageViewRestriction.objects.filter(page=section).delete()
+    assert client.get(THEME_SV).status_code == 200
+
+
+def _hotline_number(client, url) -> str:
+    html = client.get(url).content.decode()
+    return html.split('href="tel:', 1)[1].split('"', 1)[0]
+
+
+def test_a_kept_body_is_drawn_once_and_follows_the_snippets_it_shows(
+    client, django_assert_num_queries
+):
+    from guidance.models import Hotline
+
+    first = client.get(THEME_SV)
+    # Drawn once: a later view does not read the hotline its body shows.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as later:
+        second = client.get(THEME_SV)
+    assert second.content == first.content
+    assert not [q for q in later.captured_queries if "guidance_hotline" in q["sql"]]
+
+    hotline = Hotline.objects.get(number="+4620390000")
+    hotline.number = "+46201234567"
+    hotline.save()
+    # A new generation: the body read ahead with the route (portal.caching.routing) is of the old
+    # one, and is not shown.
+    html = client.get(THEME_SV).content.decode()
+    assert "+46201234567" in html and "+4620390000" not in html
+    assert _hotline_number(client, THEME_SV) == "+46201234567"
+    assert _hotline_number(client, THEME_EN) == "+46201234567"
+
+
+def test_a_kept_body_shows_what_is_published_and_a_preview_the_draft(client):
+    theme = ThemePage.objects.get(slug_sv="manniskohandel-med-barn")
+    client.get(THEME_SV)
+    body = [
+        *theme.body_sv.raw_data,
+        {"type": "paragraph", "value": "<p>Ett nytt första stycke.</p>"},
+    ]
+    theme.body_sv = body
+    theme.save_revision()  # a draft: visitors still see the published text
+    assert "Ett nytt första stycke." not in client.get(THEME_SV).content.decode()
+
+    with translation.override("sv"):
+        preview = theme.make_preview_request(preview_mode="sv")
+    assert "Ett nytt första stycke." in preview.content.decode()
+    assert "Ett nytt första stycke." not in client.get(THEME_SV).content.decode()
+
+    theme.get_latest_revision().publish()
+    assert "Ett nytt första stycke." in client.get(THEME_SV).content.decode()
+
+
+def test_a_renamed_page_is_linked_by_its_new_address_from_the_other_language(client):
+    def swedish_link(html: str) -> str:
+        return html.split('hreflang="sv" lang="sv"', 1)[0].rsplit('href="', 1)[1].split('"')[0]
+
+    assert swedish_link(client.get(THEME_EN).content.decode()) == THEME_SV
+    theme = ThemePage.objects.get(slug_sv="manniskohandel-med-barn")
+    theme.slug_sv = "barn-och-manniskohandel"
+    theme.save_revision().publish()
+    html = client.get(THEME_EN).content.decode()
+    assert swedish_link(html) == "/sv/vald/teman/barn-och-manniskohandel/"
+    assert 'hreflang="sv" href="http://testserver/sv/vald/teman/barn-och-manniskohandel/"' in html
+
+
+def test_a_remembered_theme_page_asks_the_cache_twice(client, monkeypatch):
+    """The generation with the route, then the layout's kept parts together (the
+    breadcrumbs, navigation, footer, addresses, body and cards): two round trips, not one
+    per part."""
+    from django.core.cache import cache
+
+    client.get(THEME_SV)
+    client.get(THEME_SV)
+    asked = []
+    inside = []  # the local-memory cache's get_many calls its own get: one round trip
+
+    for name in ("get", "get_many"):
+        original = getattr(cache, name)
+
+        def counted(*args, _original=original, _name=name, **kwargs):
+            if not inside:
+                asked.append(_name)
+            inside.append(_name)
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                inside.pop()
+
+        monkeypatch.setattr(cache, name, counted)
+    response = client.get(THEME_SV)
+    assert response.status_code == 200
+    assert asked == ["get_many", "get_many"]
