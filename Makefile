@@ -103,3 +103,8 @@ bench: $(VENV)/.installed compilemessages ## HTTP benchmark with wrk against a t
 .PHONY: fault-demo
 fault-demo: $(VENV)/.installed compilemessages ## Stop the local PostgreSQL under load and show the portal's answers (needs root; stops every database on the cluster for about 10 s)
 	$(PY) -m tools.faults $(FAULT_ARGS)
+
+.PHONY: upgrade-check
+upgrade-check: $(VENV)/.installed compilemessages ## Upgrade a PostgreSQL database made and edited by an older checkout (OLD=path) with this code; fail if anything is lost
+	@test -n "$(OLD)" || (echo "Set OLD to a checkout of the older release, e.g. git worktree add --detach /tmp/old HEAD~1; make upgrade-check OLD=/tmp/old"; exit 2)
+	$(PY) -m tools.upgrade_check --old $(OLD)
