@@ -113,7 +113,9 @@ def main(argv: list[str] | None = None) -> None:
     for name_, value in before["edits"].items():
         if after["edits"][name_] != value:
             lost.append(f"edit {name_}: {value} before, {after['edits'][name_]} after")
-    moved = ", ".join(f"{old} → {new} ({after['tables'][new]} rows)" for old, new in RENAMED.items())
+    moved = ", ".join(
+        f"{old} → {new} ({after['tables'][new]} rows)" for old, new in RENAMED.items()
+    )
     print(f"{len(before['tables'])} tables compared; moved: {moved}")
     print(f"edits kept: {after['edits']}")
     if lost:
