@@ -93,8 +93,9 @@ def main(argv: list[str] | None = None) -> None:
     base = args.database_url.rsplit("/", 1)[0]
     subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=True)
     subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
-    env = {**os.environ, "DATABASE_URL": f"{base}/{name}", "DJANGO_SETTINGS_MODULE": ""}
-    env.pop("DJANGO_SETTINGS_MODULE")
+    # Each checkout's manage.py picks its own settings.
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env["DATABASE_URL"] = f"{base}/{name}"
 
     manage(args.old, env, "migrate", "--noinput")
     manage(args.old, env, "seed")
