@@ -1,9 +1,10 @@
-"""Index on publish, unpublish, move and delete, for pages and snippets alike."""
+"""Index on publish, unpublish, move and delete, for pages and snippets alike; and on a
+view restriction added or removed, for the page and everything below it."""
 
 from __future__ import annotations
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -39,6 +40,19 @@ def _on_page_move(sender, instance, **kwargs):
         _later(page)
 
 
+def _on_restriction_change(sender, instance, raw=False, **kwargs):
+    """A restriction saved or deleted: the page and its descendants leave or rejoin the
+    index in both languages, in the editor's own transaction."""
+    restricted = Page.objects.filter(pk=instance.page_id).first()
+    if raw or restricted is None:
+        return
+    for page in Page.objects.descendant_of(restricted, inclusive=True).specific():
+        # Ask the database: the kept answer to "is any page restricted?" may predate
+        # this very change.
+        page.known_view_restrictions = True
+        index.update_object(page)
+
+
 def _on_snippet_change(sender, instance, **kwargs):
     if hasattr(instance, "search_document"):
         _later(instance)
@@ -70,3 +84,9 @@ def connect() -> None:
     unpublished.connect(_on_snippet_change, dispatch_uid="search_unpublished")
     post_save.connect(_on_save, dispatch_uid="search_post_save")
     post_delete.connect(_on_delete, dispatch_uid="search_post_delete")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _on_restriction_change,
+            sender=PageViewRestriction,
+            dispatch_uid=f"search_restriction_{signal is post_save}",
+        )
