@@ -105,7 +105,9 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Admin login: after 5 failed attempts for a username from one address, that
-# combination is locked out for 30 minutes (django-axes).
+# combination is locked out for 30 minutes (django-axes), counted from the fifth
+# failure: attempts during a lock-out do not extend it, and a user name alone (from
+# other addresses) is never locked. The address: portal/accounts/client_address.py.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -115,7 +117,10 @@ AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "portal.accounts.client_address.client_address"
+# How many proxies (load balancer, nginx) stand in front and append to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 
 # Two-step sign-in (a code from an authenticator app after the password) for every admin
 # user: on in production (portal/settings/production.py); off here, so that trying the
