@@ -12,6 +12,8 @@ from __future__ import annotations
 from django.core.cache import cache
 from django.db import transaction
 
+from portal.caching import outage
+
 GENERATION_KEY = "page-cache:generation"
 # How long a kept page, route or fragment may live without being renewed.
 CACHE_SECONDS = 600
@@ -24,7 +26,10 @@ def generation(request=None) -> int:
     value = cache.get(GENERATION_KEY)
     if value is None:
         value = 1
-        cache.add(GENERATION_KEY, value, timeout=None)
+        if cache.add(GENERATION_KEY, value, timeout=None):
+            outage.answered()
+    else:
+        outage.answered()
     if request is not None:
         request._page_cache_generation = int(value)
     return int(value)
@@ -45,6 +50,7 @@ def current(request, key: str):
         if GENERATION_KEY not in found:
             generation(request)  # starts the first generation
             return None
+        outage.answered()
         known = request._page_cache_generation = int(found[GENERATION_KEY])
         entry = found.get(key)
     if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == known:

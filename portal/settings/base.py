@@ -287,6 +287,8 @@ if REDIS_URL:
     }
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # Logged once when an outage starts and once when it ends (portal/caching/outage.py).
+    DJANGO_REDIS_LOGGER = "portal.caching.cache_errors"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Anonymous page views are cached (portal.caching) and renewed on publish.
@@ -301,6 +303,16 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "without_traceback": {"()": "portal.core.log_filters.WithoutTraceback"},
+        "once_per_outage": {"()": "portal.caching.outage.OncePerOutage"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        # A bad Host header: one line, the client's mistake.
+        "django.security.DisallowedHost": {"filters": ["without_traceback"]},
+        # The cache away: one line when it starts, one when it ends.
+        "portal.caching.cache_errors": {"filters": ["once_per_outage"]},
+    },
 }

@@ -1,0 +1,74 @@
+"""Operators read the log: a cache outage is one line when it starts and one when it ends,
+a bad Host header one line, not thousands of tracebacks."""
+
+import logging
+
+import pytest
+
+from portal.caching import outage
+
+pytestmark = pytest.mark.django_db
+
+THEME = "/sv/vald/teman/manniskohandel-med-barn/"
+
+
+def redis_cache(location):
+    return {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": "portal-test-outage",
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 0.2,
+                "SOCKET_TIMEOUT": 0.2,
+                "IGNORE_EXCEPTIONS": True,
+            },
+        }
+    }
+
+
+@pytest.fixture
+def cache_errors_logged(settings):
+    settings.DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+    settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    settings.DJANGO_REDIS_LOGGER = outage.LOGGER_NAME
+    yield settings
+    outage.answered()  # leave no outage behind for the next test
+
+
+def test_a_cache_outage_is_logged_once_when_it_starts_and_once_when_it_ends(
+    client, cache_errors_logged, caplog
+):
+    settings = cache_errors_logged
+    settings.PAGE_CACHE_ENABLED = True
+    settings.CACHES = redis_cache("redis://127.0.0.1:1/0")  # nothing listens there
+    with caplog.at_level(logging.WARNING, logger=outage.LOGGER_NAME):
+        for _ in range(10):
+            assert client.get(THEME).status_code == 200  # the site works without its cache
+        started = [r for r in caplog.records if r.name == outage.LOGGER_NAME]
+        assert len(started) == 1
+        assert started[0].getMessage().startswith("Cache unavailable (")
+        assert "Connection refused" in started[0].getMessage()
+        assert started[0].exc_info is None
+
+        caplog.clear()
+        settings.CACHES = redis_cache("redis://127.0.0.1:6379/15")
+        assert client.get(THEME).status_code == 200
+        assert client.get(THEME).status_code == 200
+        ended = [r for r in caplog.records if r.name == outage.LOGGER_NAME]
+    assert len(ended) == 1
+    message = ended[0].getMessage()
+    assert message.startswith("Cache answers again after")
+    more = int(message.split("; ")[1].split()[0])
+    assert more > 10  # every ignored error of the ten requests, counted and not logged
+
+
+def test_a_bad_host_header_is_one_line_and_a_400(client, caplog, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    with caplog.at_level(logging.ERROR, logger="django.security.DisallowedHost"):
+        response = client.get("/sv/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    records = [r for r in caplog.records if r.name == "django.security.DisallowedHost"]
+    assert len(records) == 1
+    assert records[0].exc_info is None
+    assert "evil.example" in records[0].getMessage()
