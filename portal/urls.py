@@ -9,12 +9,18 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal.accounts import urls as accounts_urls
 from portal.caching import routing
 from portal.core import health
+from portal.editorial import copy_content
 from portal.search import views as search_views
 
 urlpatterns = [
     path("healthz/live/", health.live, name="health_live"),
     path("healthz/ready/", health.ready, name="health_ready"),
     path("admin/2fa/", include(accounts_urls)),
+    # Before the admin's own: the same address, with malformed requests answered 4xx.
+    path(
+        "admin/pages/<int:page_id>/edit/copy_translation_content/",
+        copy_content.copy_translation_content,
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
