@@ -9,7 +9,8 @@ With PORTAL_TWO_FACTOR on (production's default), a signed-in user who has not g
 code in this session is sent from every admin page to
 
 - /admin/2fa/setup/ when they have no authenticator yet: a QR code and the key to type,
-  and the first code, which confirms the device; or
+  and the first code, which confirms the device. The key is new for each session that
+  starts a set-up and works only there; an unconfirmed one expires after 15 minutes; or
 - /admin/2fa/verify/ when they have one: the current code.
 
 Sign-in, sign-out and password reset stay reachable. A lost phone: an administrator

@@ -14,16 +14,16 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.auth import require_admin_access
 
 from portal.accounts.devices import (
-    DEVICE_NAME,
     base32_key,
     can_reset,
+    confirm_setup,
     confirmed_device,
     grouped,
     remove_devices,
+    setup_device,
 )
 from portal.accounts.forms import CodeForm, check_code
 
@@ -49,13 +49,10 @@ def setup(request):
         return redirect(_next_url(request))
     if confirmed_device(request.user):
         return redirect_to_login(_next_url(request), reverse("two_factor_verify"))
-    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=request.user, name=DEVICE_NAME, confirmed=False)
+    device = setup_device(request)
     form = CodeForm(request.POST or None)
     if form.is_valid() and check_code(form, device):
-        device.confirmed = True
-        device.save(update_fields=["confirmed"])
+        confirm_setup(request, device)
         otp_login(request, device)
         return redirect(_next_url(request))
     return render(

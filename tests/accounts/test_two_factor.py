@@ -250,3 +250,42 @@ def test_the_reset_needs_the_administrators_own_code_and_the_right_to_change_use
     sign_in_with_code(other, editor, "ett långt lösenord", editor_device)
     assert other.post(reset_url).status_code in (302, 403)
     assert TOTPDevice.objects.filter(user=admin).exists()
+
+
+def test_each_set_up_session_gets_its_own_key_and_a_key_seen_elsewhere_is_useless(
+    client, editor, django_user_model
+):
+    from django.test import Client
+
+    other = Client()
+    sign_in(client)
+    first_key = key_on_page(client.get("/admin/2fa/setup/").content.decode())
+    # Reloading the page in the same session shows the same key.
+    assert key_on_page(client.get("/admin/2fa/setup/").content.decode()) == first_key
+
+    sign_in(other)
+    second_key = key_on_page(other.get("/admin/2fa/setup/").content.decode())
+    assert second_key != first_key
+
+    # The first session's key confirms nothing in the second session.
+    refused = other.post("/admin/2fa/setup/", {"code": code(first_key), "next": "/admin/"})
+    assert refused.status_code == 200 and errors(refused.content.decode())
+    with time_machine.travel(timezone.now() + timedelta(seconds=5)):  # past the throttle
+        done = other.post("/admin/2fa/setup/", {"code": code(second_key), "next": "/admin/"})
+        assert done.status_code == 302
+        # Confirmed: the other session's unconfirmed device is gone, and that session is
+        # asked for the confirmed authenticator's code.
+        assert list(TOTPDevice.objects.filter(user=editor).values_list("confirmed", flat=True)) == [
+            True
+        ]
+        late = client.post("/admin/2fa/setup/", {"code": code(first_key), "next": "/admin/"})
+        assert late.status_code == 302 and late["Location"].startswith("/admin/2fa/verify/")
+
+
+def test_an_unconfirmed_set_up_expires(client, editor):
+    sign_in(client)
+    first_key = key_on_page(client.get("/admin/2fa/setup/").content.decode())
+    with time_machine.travel(timezone.now() + timedelta(minutes=16)):
+        later = key_on_page(client.get("/admin/2fa/setup/").content.decode())
+        assert later != first_key
+        assert TOTPDevice.objects.filter(user=editor).count() == 1  # the stale one removed
