@@ -5,12 +5,19 @@ regulations ask a statement to say: how far the site complies, what is not
 accessible and why, when it was assessed and last updated, how, where to give
 feedback or ask for content in an accessible format, and how to complain to Digg.
 The feedback route is a form (Wagtail's form builder): submissions are stored and
-sent by e-mail.
+sent by e-mail. A visitor is always thanked once the submission is stored, even when the
+mail cannot be sent (operators get one log line); one address may post FEEDBACK_LIMIT
+times per FEEDBACK_WINDOW seconds (then 429 with a message in the page's language); a
+field people never see (HONEYPOT) turns away simple bots without storing anything.
 """
 
 from __future__ import annotations
 
+import logging
+import smtplib
+
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -21,6 +28,9 @@ from wagtail.models import Page
 
 from guidance.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.core.pages import BasePage
+from portal.core.rate_limit import allow
+
+logger = logging.getLogger(__name__)
 
 DIGG_COMPLAINT_URL = "https://www.digg.se/tdosanmalan"
 
@@ -38,6 +48,10 @@ class AssessmentMethod(models.TextChoices):
 
 # Form fields that say what they ask for, for autofill (WCAG 1.3.5).
 AUTOCOMPLETE = {"name": "name", "email": "email"}
+# The name of a field visually hidden and out of the tab order: filled in, it is a bot.
+HONEYPOT = "homepage"
+FEEDBACK_LIMIT = 5
+FEEDBACK_WINDOW = 600
 
 
 class AccessibilityStatementPage(EmailFormMixin, FormMixin, BasePage):
@@ -141,6 +155,33 @@ class AccessibilityStatementPage(EmailFormMixin, FormMixin, BasePage):
     preview_modes = BasePage.preview_modes
     default_preview_mode = BasePage.default_preview_mode
     serve_preview = BasePage.serve_preview
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            if not allow(request, "feedback", FEEDBACK_LIMIT, FEEDBACK_WINDOW):
+                context = self.get_context(request)
+                context["form"] = self.get_form(page=self, user=request.user)
+                context["rate_limited"] = True
+                return TemplateResponse(request, self.get_template(request), context, status=429)
+            if request.POST.get(HONEYPOT):
+                return self.render_landing_page(request, None, *args, **kwargs)
+        return super().serve(request, *args, **kwargs)
+
+    def process_form_submission(self, form):
+        """Stored first; the mail after, and its failure never reaches the visitor."""
+        submission = FormMixin.process_form_submission(self, form)
+        if self.to_address:
+            try:
+                self.send_mail(form)
+            except (smtplib.SMTPException, OSError) as error:
+                logger.error(
+                    "Feedback %s stored but not mailed to %s: %s: %s",
+                    submission.pk,
+                    self.to_address,
+                    type(error).__name__,
+                    error,
+                )
+        return submission
 
     def get_form(self, *args, **kwargs):
         form = super().get_form(*args, **kwargs)

@@ -107,7 +107,7 @@ CONTENT_SECURITY_POLICY = {
 # Admin login: after 5 failed attempts for a username from one address, that
 # combination is locked out for 30 minutes (django-axes), counted from the fifth
 # failure: attempts during a lock-out do not extend it, and a user name alone (from
-# other addresses) is never locked. The address: portal/accounts/client_address.py.
+# other addresses) is never locked. The address: portal/core/client_address.py.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -118,7 +118,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_CLIENT_IP_CALLABLE = "portal.accounts.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "portal.core.client_address.client_address"
 # How many proxies (load balancer, nginx) stand in front and append to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 

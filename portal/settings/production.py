@@ -33,6 +33,21 @@ SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 
+# Mail (the accessibility statement's feedback, Wagtail's notifications, password reset)
+# through an SMTP relay. Without EMAIL_HOST nothing is sent; the feedback is still stored.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() != "false"
+    EMAIL_TIMEOUT = 10
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"noreply@{ALLOWED_HOSTS[0]}")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 # Two-step sign-in for the admin (portal/two_factor.py). TWO_FACTOR=off only where the
 # proxy in front already demands a second factor (the authority's single sign-on).
 PORTAL_TWO_FACTOR = os.environ.get("TWO_FACTOR", "on").lower() != "off"

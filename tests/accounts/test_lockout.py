@@ -87,7 +87,7 @@ def test_attempts_during_a_lock_out_do_not_extend_it(client, editor, settings):
     ],
 )
 def test_the_address_is_the_entry_the_trusted_proxy_wrote(rf, settings, forwarded, expected):
-    from portal.accounts.client_address import client_address
+    from portal.core.client_address import client_address
 
     settings.TRUSTED_PROXY_COUNT = 1
     request = rf.get("/", REMOTE_ADDR=BALANCER, HTTP_X_FORWARDED_FOR=forwarded)

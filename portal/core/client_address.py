@@ -1,4 +1,4 @@
-"""The address a sign-in attempt comes from, for django-axes' lock-out.
+"""The address a request comes from: for django-axes' lock-out and the forms' rate limits.
 
 Without proxies in front (`PROXY_COUNT` 0, the default) it is REMOTE_ADDR, and a
 client's own X-Forwarded-For is ignored. With N trusted proxies, each appends the

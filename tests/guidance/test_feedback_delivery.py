@@ -1,0 +1,125 @@
+"""The accessibility feedback form never fails a visitor: mail through a real SMTP server
+on loopback, a refused or absent relay, a per-client limit and a field bots fill in."""
+
+import logging
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+from wagtail.contrib.forms.models import FormSubmission
+
+pytestmark = pytest.mark.django_db
+
+STATEMENT = {"sv": "/sv/tillganglighet/", "en": "/en/accessibility/"}
+MESSAGE = {
+    "name": "",
+    "email": "reader@example.org",
+    "content": "/sv/publikationer/",
+    "message": "The PDF cannot be read aloud.",
+}
+
+
+class Collecting:
+    def __init__(self, refuse=False):
+        self.refuse = refuse
+        self.messages = []
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if self.refuse:
+            return "550 5.1.1 mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(envelope.content.decode("utf-8", "replace"))
+        return "250 Message accepted"
+
+
+@pytest.fixture
+def smtp(settings):
+    def start(refuse=False):
+        handler = Collecting(refuse)
+        with socket.socket() as probe:  # a free port on loopback
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        controller = Controller(handler, hostname="127.0.0.1", port=port)
+        controller.start()
+        started.append(controller)
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = "127.0.0.1"
+        settings.EMAIL_PORT = port
+        settings.EMAIL_USE_TLS = False
+        settings.EMAIL_TIMEOUT = 5
+        return handler
+
+    started = []
+    yield start
+    for controller in started:
+        controller.stop()
+
+
+def test_the_feedback_is_mailed_through_a_real_smtp_server(client, smtp):
+    server = smtp()
+    response = client.post(STATEMENT["sv"], MESSAGE)
+    assert response.status_code == 200
+    assert "Vi har tagit emot ditt meddelande" in response.content.decode()
+    assert len(server.messages) == 1
+    assert "The PDF cannot be read aloud." in server.messages[0]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_refused_mail_still_stores_and_thanks_with_one_log_line(client, smtp, caplog, lang):
+    smtp(refuse=True)
+    with caplog.at_level(logging.ERROR, logger="guidance.models.accessibility"):
+        response = client.post(STATEMENT[lang], MESSAGE)
+    assert response.status_code == 200
+    thanks = {"sv": "Vi har tagit emot ditt meddelande", "en": "We have received your message"}
+    assert thanks[lang] in response.content.decode()
+    assert FormSubmission.objects.count() == 1
+    records = [r for r in caplog.records if r.name == "guidance.models.accessibility"]
+    assert len(records) == 1 and records[0].exc_info is None
+    assert "stored but not mailed" in records[0].getMessage()
+
+
+def test_no_relay_at_all_still_thanks(client, settings, caplog):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 2
+    with caplog.at_level(logging.ERROR, logger="guidance.models.accessibility"):
+        response = client.post(STATEMENT["en"], MESSAGE)
+    assert response.status_code == 200
+    assert FormSubmission.objects.count() == 1
+    assert "ConnectionRefusedError" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("sv", "Vänta tio minuter"), ("en", "Please wait ten minutes")],
+)
+def test_many_posts_from_one_client_get_a_429_in_the_page_language(client, lang, said):
+    statuses = [
+        client.post(STATEMENT[lang], MESSAGE, REMOTE_ADDR="81.2.69.142").status_code
+        for _ in range(6)
+    ]
+    assert statuses == [200] * 5 + [429]
+    limited = client.post(STATEMENT[lang], MESSAGE, REMOTE_ADDR="81.2.69.142")
+    assert limited.status_code == 429
+    assert said in limited.content.decode()
+    assert FormSubmission.objects.count() == 5
+    # Another client is not affected.
+    assert client.post(STATEMENT[lang], MESSAGE, REMOTE_ADDR="194.68.1.10").status_code == 200
+
+
+def test_a_filled_in_hidden_field_is_thanked_but_neither_stored_nor_mailed(client):
+    from django.core import mail
+
+    response = client.post(STATEMENT["sv"], {**MESSAGE, "homepage": "http://spam.example"})
+    assert response.status_code == 200
+    assert "Vi har tagit emot ditt meddelande" in response.content.decode()
+    assert not FormSubmission.objects.exists()
+    assert not mail.outbox
+
+
+def test_the_hidden_field_is_out_of_sight_and_of_the_tab_order(client):
+    html = client.get(STATEMENT["sv"]).content.decode()
+    assert '<div class="visually-hidden" aria-hidden="true">' in html
+    assert 'name="homepage" id="id_homepage" value="" tabindex="-1"' in html
