@@ -1,10 +1,10 @@
 """Text normalisation for search and sorting that gives the same answer on every database.
 
 SQLite's LIKE folds only ASCII case, and PostgreSQL's collations and text-search parser
-depend on how the server was set up. So the catalogue keeps its own normalised columns,
-written on save: the casefolded words to search, and sort keys whose plain byte order
-is the alphabetical order of the language. Words are split here, in Python, so both
-databases see the same words.
+depend on how the server was set up. So the catalogue keeps its own sort keys, written
+on save, whose plain byte order is the alphabetical order of the language; and a
+visitor's query is split into words here, in Python, so both databases see the same
+words.
 """
 
 from __future__ import annotations
@@ -40,19 +40,8 @@ def words(*parts: str | None) -> list[str]:
     return list(found)
 
 
-def search_text(*parts: str | None) -> str:
-    """ " word word … ": every word once, with a space before and after each.
-
-    Kept in Publication.search_text for the admin's search (titles, descriptions and
-    authors' names in both languages); the public catalogue matches through the site
-    search index instead (publications.search).
-    """
-    found = words(*parts)
-    return f" {' '.join(found)} " if found else ""
-
-
 def search_terms(query: str) -> list[str]:
-    """The words of a visitor's query, normalised like the stored text; at most ten."""
+    """The words of a visitor's query, casefolded and in NFC; at most ten."""
     return words(query.replace("\x00", " "))[:MAX_TERMS]
 
 

@@ -4,7 +4,6 @@ import django.core.validators
 import django.db.models.deletion
 import modelcluster.fields
 import modelsearch.index
-import publications.routes
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 import wagtail.models.preview
@@ -57,7 +56,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'publications index page',
                 'verbose_name_plural': 'publications index pages',
             },
-            bases=(publications.routes.CatalogueRoutes, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='PublicationType',

@@ -1,19 +1,39 @@
-"""The page that lists the catalogue: Publikationer / Publications."""
+"""The page that lists the catalogue: Publikationer / Publications, and the addresses
+under it (Wagtail's RoutablePageMixin):
+
+/sv/publikationer/            the catalogue (filters in the query string)
+/sv/publikationer/feed/       Atom, newest first, honouring the same filters
+/sv/publikationer/api/        JSON, the same filters and pagination
+/sv/publikationer/<slug>/     one publication
+
+It imports what its views use (the catalogue, the feed, JSON, schema.org); none of those
+imports this module or the `publications.models` package.
+"""
 
 from __future__ import annotations
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 
+from portal.core.i18n import untranslated_fields
 from portal.core.pages import BasePage
-from publications.routes import CatalogueRoutes
+from publications.api import catalogue_json
+from publications.catalogue import Catalogue
+from publications.feeds import catalogue_feed
+from publications.models.publication import Publication
+from publications.schema import dumps, json_ld
+
+RESULT_TEMPLATE = "publications/includes/publication_item.html"
 
 
-class PublicationIndexPage(CatalogueRoutes, RoutablePageMixin, BasePage):
+class PublicationIndexPage(RoutablePageMixin, BasePage):
     """Publikationer: the filterable catalogue, a page per publication, a feed and JSON."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -36,3 +56,84 @@ class PublicationIndexPage(CatalogueRoutes, RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("publications index page")
         verbose_name_plural = _("publications index pages")
+
+    def localized_route_suffix(self, request, lang: str) -> str:
+        """What follows the page's address for the language switcher and hreflang."""
+        return getattr(request, "publication_route_suffix", "")
+
+    def catalogue(self, request, params=None, **options) -> Catalogue:
+        return Catalogue(
+            request.GET if params is None else params,
+            per_page=options.pop("per_page", self.per_page),
+            language=translation.get_language(),
+            base_url=self.get_url(request),
+            request=request,
+            **options,
+        )
+
+    @path("", name="catalogue")
+    def index_route(self, request):
+        # The page's results without their topics (not shown per result), drawn from
+        # the kept HTML where a result has been drawn before (Catalogue.results_html).
+        catalogue = self.catalogue(request, with_topics=False, fetch_results=False)
+
+        def render_result(publication) -> str:
+            return render_to_string(
+                RESULT_TEMPLATE, {"publication": publication, "catalogue": catalogue}
+            )
+
+        return self.render(
+            request,
+            context_overrides={
+                "catalogue": catalogue,
+                "page_obj": catalogue.page_obj,
+                "results": catalogue.results_html(request, render_result),
+                "facets": catalogue.facets(),
+            },
+        )
+
+    @path("feed/", name="feed")
+    def feed_route(self, request):
+        return catalogue_feed(self, request, self.catalogue_for_feed(request))
+
+    def catalogue_for_feed(self, request) -> Catalogue:
+        """The newest 50 of the view's filters, whatever its order and page."""
+        params = request.GET.copy()
+        params["sort"] = "newest"
+        params.pop("page", None)
+        return self.catalogue(request, params, per_page=50)
+
+    @path("api/", name="api")
+    def api_route(self, request):
+        response = HttpResponse(
+            dumps(catalogue_json(self, request, self.catalogue(request))),
+            content_type="application/json",
+        )
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    @re_path(r"^(?P<slug>[-a-zA-Z0-9_]+)/$", name="publication")
+    def publication_route(self, request, slug: str):
+        publication = (
+            Publication.objects.live()
+            .with_listing_data()
+            .prefetch_related("related_page_links__page")
+            .filter(slug=slug)
+            .first()
+        )
+        if publication is None:
+            raise Http404("No such publication")
+        return self.serve_publication(request, publication)
+
+    def serve_publication(self, request, publication, preview: bool = False):
+        request.publication_route_suffix = f"{publication.slug}/"
+        return self.render(
+            request,
+            template="publications/publication_detail.html",
+            context_overrides={
+                "publication": publication,
+                "json_ld": json_ld(self, request, publication),
+                "untranslated": untranslated_fields(publication),
+                "is_preview": preview,
+            },
+        )

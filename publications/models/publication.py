@@ -1,4 +1,4 @@
-"""A publication: its fields, the columns kept for search and sorting, and its preview."""
+"""A publication: its fields, the sort keys kept for ordering, and its preview."""
 
 from __future__ import annotations
 
@@ -85,11 +85,7 @@ class PublicationQuerySet(models.QuerySet):
         ]
         if topics:
             lookups.append("topics")
-        return (
-            self.select_related("publication_type", "cover_image")
-            .defer("search_text")
-            .prefetch_related(*lookups)
-        )
+        return self.select_related("publication_type", "cover_image").prefetch_related(*lookups)
 
     def for_page(self, page):
         """Live publications that link to `page` (a theme or resource page)."""
@@ -157,10 +153,10 @@ class Publication(
         related_name="+",
     )
 
-    # Kept up to date on save: every word of both languages and the authors' names, for
-    # the admin's search; and the sort keys, for an alphabetical order that is the same
-    # on every database (publications.text).
-    search_text = models.TextField(editable=False, default="")
+    # Kept up to date on save: the sort keys, for an alphabetical order that is the same
+    # on every database (publications.text). The text is searched in the real fields: by
+    # the site search's index (the catalogue, portal.search) and by Wagtail's fallback
+    # backend (the admin), which reads the search fields below and keeps no copy.
     sort_key_sv = models.CharField(editable=False, max_length=520, default="")
     sort_key_en = models.CharField(editable=False, max_length=520, default="")
 
@@ -201,13 +197,11 @@ class Publication(
         index.SearchField("subtitle_en", boost=2),
         index.SearchField("description_sv"),
         index.SearchField("description_en"),
-        index.SearchField("search_text"),
-        # The admin's listing searches with autocomplete: titles first, then everything.
+        # The admin's listing searches with autocomplete.
         index.AutocompleteField("title_sv"),
         index.AutocompleteField("title_en"),
         index.AutocompleteField("subtitle_sv"),
         index.AutocompleteField("subtitle_en"),
-        index.AutocompleteField("search_text"),
         index.FilterField("year"),
         index.FilterField("live"),
     ]
@@ -228,11 +222,11 @@ class Publication(
             raise ValidationError({"slug": _("This address is used by the catalogue itself.")})
 
     def save(self, *args, **kwargs):
-        self.refresh_search_columns()
+        self.refresh_sort_keys()
         super().save(*args, **kwargs)
 
     # Columns derived on save stay out of revisions: they are recomputed on publishing.
-    DERIVED_FIELDS = ("search_text", "sort_key_sv", "sort_key_en")
+    DERIVED_FIELDS = ("sort_key_sv", "sort_key_en")
 
     def serializable_data(self):
         data = super().serializable_data()
@@ -240,29 +234,13 @@ class Publication(
             data.pop(name, None)
         return data
 
-    def refresh_search_columns(self, save: bool = False) -> None:
-        authors = self.authors
-        self.search_text = text.search_text(
-            self.title_sv,
-            self.title_en,
-            self.subtitle_sv,
-            self.subtitle_en,
-            self.description_sv,
-            self.description_en,
-            *(org.name_sv for org in authors),
-            *(org.name_en for org in authors),
-        )
+    def refresh_sort_keys(self) -> None:
+        """The sort keys from the titles and subtitles (each language, else Swedish)."""
         for language, key in text.SORT_KEYS.items():
             title = getattr(self, f"title_{language}") or self.title_sv
             subtitle = getattr(self, f"subtitle_{language}") or self.subtitle_sv
             # The title orders; the subtitle breaks ties (three "Återvändandeprogrammet").
             setattr(self, f"sort_key_{language}", f"{key(title)}\t{key(subtitle)}")
-        if save:
-            type(self).objects.filter(pk=self.pk).update(
-                search_text=self.search_text,
-                sort_key_sv=self.sort_key_sv,
-                sort_key_en=self.sort_key_en,
-            )
 
     # What the templates show -------------------------------------------------------
 

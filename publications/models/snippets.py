@@ -71,11 +71,3 @@ class Organisation(index.Indexed, NamedSnippet):
     class Meta(NamedSnippet.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # Author names are part of the publications' search text.
-        from publications.models.publication import Publication
-
-        for publication in Publication.objects.filter(author_links__organisation=self).distinct():
-            publication.refresh_search_columns(save=True)

@@ -105,7 +105,7 @@ def generate(count: int, *, seed: int = 1, prefix: str = "gen") -> int:
                 )
                 authors = rng.sample(organisations, rng.choice([1, 1, 1, 2, 2, 3]))
                 publication.author_links = [PublicationAuthor(organisation=o) for o in authors]
-                publication.refresh_search_columns()
+                publication.refresh_sort_keys()
                 publications.append(publication)
                 languages = ["sv"] + (["en"] if english else [])
                 if rng.random() < 0.1:

@@ -117,6 +117,26 @@ def test_admin_search_covers_both_languages(admin_client_sv, query, slug):
     assert slug in listed_titles(html)
 
 
+def test_admin_search_reads_the_fields_as_they_are_now(admin_client_sv):
+    """No copy of the text is kept for the admin: an edit is found at once, the old
+    words no longer; authors are found through the author filter, by their current name."""
+    publication = Publication.objects.get(slug="prostitution-i-norra-sverige")
+    publication.title_sv = "Sexköp i glesbygd"
+    publication.save()
+    assert publication.slug in listed_titles(
+        admin_client_sv.get(LIST, {"q": "glesbygd"}).content.decode()
+    )
+    assert publication.slug not in listed_titles(
+        admin_client_sv.get(LIST, {"q": "norra"}).content.decode()
+    )
+    organisation = Organisation.objects.get(slug="lansstyrelsen-jamtland")
+    organisation.name_sv = "Region Jämtland Härjedalen"
+    organisation.save()
+    html = admin_client_sv.get(LIST, {"author": organisation.pk}).content.decode()
+    assert listed_titles(html) == {publication.slug}
+    assert "Region Jämtland Härjedalen" in html  # the filter's choice, by its new name
+
+
 def test_the_edit_form_has_both_languages_and_the_inlines(admin_client_sv):
     publication = Publication.objects.get(slug="atervandandeprogrammet-manual")
     html = admin_client_sv.get(f"{LIST}edit/{publication.pk}/").content.decode()
