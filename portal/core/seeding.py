@@ -8,9 +8,9 @@ keeps only the loading: a `Loader` ensures what a file lists.
   created (and published, for models with drafts).
 - Pages (`ensure_pages`): a tree of `{"model": ..., "slug_sv": ..., <fields>, "children": [...],
   "then": {...}}`. A page is looked up by its Swedish slug under its parent; a missing one is
-  created and published. `then` holds inline rows that need the page's children to exist
-  (a theme's resource list): they are made only for a page created in this run, and the page
-  is published once more.
+  created and published. `then` holds ordered inline rows made after the page and its
+  children (a theme's resource list, a support service's partner agencies): only for a page
+  created in this run, which is then published once more.
 - Links and settings (`fill_empty`, `link`): fields set only where they are still empty.
 
 Field values are given as the model stores them, with a few forms for what cannot be:
@@ -20,7 +20,8 @@ Field values are given as the model stores them, with a few forms for what canno
 - a stream field is its list of blocks; a rich-text field may be a list of plain paragraphs;
 - inline rows (a page's form fields, a publication's authors) are lists of their fields.
 
-What exists is never changed: an editor's edits stay whatever the files say.
+What exists is never changed: an editor's edits stay whatever the files say. What is not
+found by its key (never seeded, or deleted or re-keyed since) is created.
 """
 
 from __future__ import annotations
