@@ -33,7 +33,7 @@ migrate: $(VENV)/.installed ## Apply migrations (SQLite by default, DATABASE_URL
 	$(MANAGE) migrate --noinput
 
 .PHONY: seed
-seed: migrate ## Load the seed content (idempotent)
+seed: migrate ## Load the seed content into an empty site (a site with content is left as it is)
 	$(MANAGE) seed
 
 .PHONY: run

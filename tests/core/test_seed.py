@@ -74,3 +74,47 @@ def test_a_data_file_pointing_at_missing_content_is_refused():
     }
     with pytest.raises(CommandError, match="No PublicationType matches"):
         Loader().ensure_objects([group])
+
+
+def test_the_seed_is_first_content_and_never_undoes_renames_deletions_or_edits(client):
+    """What an editor did stands through any number of seeds (make run, make serve)."""
+    import io
+
+    from publications.models import Publication
+
+    theme = ThemePage.objects.get(slug_sv="manniskohandel-med-barn")
+    theme.slug_sv, theme.slug_en = "barn-och-manniskohandel", "children-and-trafficking"
+    theme.lead_sv = "Ny inledning skriven av en redaktör."
+    theme.save_revision().publish()
+    deleted = Publication.objects.order_by("pk").first()
+    deleted_slug = deleted.slug
+    deleted.delete()
+    hotline = Hotline.objects.get()
+    hotline.number = "+46101234567"
+    hotline.save()
+    counts = (Page.objects.count(), Hotline.objects.count(), Publication.objects.count())
+
+    for _ in range(2):
+        out = io.StringIO()
+        call_command("seed", stdout=out)  # raises on failure: the server would not start
+        assert "leaves it as it is" in out.getvalue()
+
+    assert (Page.objects.count(), Hotline.objects.count(), Publication.objects.count()) == counts
+    assert not Publication.objects.filter(slug=deleted_slug).exists()
+    assert Hotline.objects.get().number == "+46101234567"
+    theme = ThemePage.objects.get(pk=theme.pk)
+    assert (theme.slug_sv, theme.slug_en) == ("barn-och-manniskohandel", "children-and-trafficking")
+    html = client.get("/sv/vald/teman/barn-och-manniskohandel/").content.decode()
+    assert "Ny inledning skriven av en redaktör." in html
+    assert client.get("/en/violence/themes/children-and-trafficking/").status_code == 200
+
+
+def test_an_empty_site_gets_the_seed_content():
+
+    from portal.core.management.commands.seed import site_has_content
+
+    assert site_has_content()
+    Page.objects.filter(depth__gt=1).delete()
+    assert not site_has_content()
+    call_command("seed", verbosity=0)
+    assert ThemePage.objects.filter(slug_sv="manniskohandel-med-barn").exists()

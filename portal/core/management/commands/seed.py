@@ -1,4 +1,9 @@
-"""Load the portal's seed content, idempotently.
+"""Load the portal's seed content into an empty site: first content, never a reset.
+
+A site with any page of its own (anything but Wagtail's root and its placeholder home)
+is left exactly as it is, and the command says so and succeeds: whatever editors
+renamed, deleted or changed since stands, however often `make run` or `make serve`
+runs the command again.
 
 Each of the portal's apps (portal.*) and each content app (settings.CONTENT_APPS) may
 have a `seed` module with a `run(command)` function; they run in INSTALLED_APPS order,
@@ -12,10 +17,12 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail.models import Page
 
 
 def seeded_apps() -> list:
@@ -27,11 +34,23 @@ def seeded_apps() -> list:
     ]
 
 
+def site_has_content() -> bool:
+    """Whether the site has pages of its own (made by editors or by an earlier seed)."""
+    placeholder = ContentType.objects.get_for_model(Page)
+    return Page.objects.filter(depth__gt=1).exclude(content_type=placeholder).exists()
+
+
 class Command(BaseCommand):
-    help = "Load the seed content (pages, publications) in Swedish and English. Idempotent."
+    help = (
+        "Load the seed content (pages, publications) in Swedish and English into an empty "
+        "site; a site with content is left as it is."
+    )
 
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
+        if site_has_content():
+            self.stdout.write("The site has content already; the seed leaves it as it is.")
+            return
         # Pages made by Wagtail's own migrations (Root, the default home) have
         # empty *_sv columns until this runs; children would get bad url_paths.
         call_command("update_translation_fields", verbosity=0)
