@@ -14,6 +14,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from portal.core import old_addresses
         from portal.core.pages import install_direct_routing
 
         install_direct_routing()
+        old_addresses.connect()

@@ -300,6 +300,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Renamed and moved pages keep their old addresses in every language
+# (portal/core/old_addresses.py); Wagtail's own automatic redirects know one language.
+WAGTAILREDIRECTS_AUTO_CREATE = False
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

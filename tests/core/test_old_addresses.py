@@ -1,0 +1,69 @@
+"""Renaming or moving a page keeps all its old addresses working, in both languages,
+descendants included: 301 to where the page is now, no chains, no loops."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Page
+
+from guidance.models import SectionPage
+
+pytestmark = pytest.mark.django_db
+
+THEME_SV = "/sv/vald/teman/manniskohandel-med-barn/"
+THEME_EN = "/en/violence/themes/child-trafficking/"
+
+
+def rename(page, sv, en):
+    page = page.specific
+    page.slug_sv, page.slug_en = sv, en
+    page.save_revision().publish()
+    return page
+
+
+def lands(client, old):
+    """Where an old address leads (one 301), checked to be a live page."""
+    response = client.get(old)
+    assert response.status_code == 301, (old, response.status_code)
+    target = response["Location"]
+    assert client.get(target).status_code == 200
+    return target
+
+
+def test_renaming_a_section_in_both_languages_redirects_it_and_its_descendants(client):
+    section = SectionPage.objects.get(slug_sv="vald")
+    rename(section, "vald-i-nara-relationer", "domestic-violence")
+    assert lands(client, "/sv/vald/") == "/sv/vald-i-nara-relationer/"
+    assert lands(client, "/en/violence/") == "/en/domestic-violence/"
+    assert lands(client, THEME_SV) == "/sv/vald-i-nara-relationer/teman/manniskohandel-med-barn/"
+    assert lands(client, THEME_EN) == "/en/domestic-violence/themes/child-trafficking/"
+
+
+def test_renaming_only_the_english_slug_redirects_the_english_address(client):
+    section = SectionPage.objects.get(slug_sv="vald")
+    rename(section, "vald", "violence-and-abuse")
+    assert client.get(THEME_SV).status_code == 200
+    assert lands(client, THEME_EN) == "/en/violence-and-abuse/themes/child-trafficking/"
+
+
+def test_two_renames_lead_straight_to_the_page_and_renaming_back_leaves_no_loop(client):
+    section = SectionPage.objects.get(slug_sv="vald")
+    rename(section, "vald-2", "violence-2")
+    rename(section, "vald-3", "violence-3")
+    assert lands(client, "/sv/vald/") == "/sv/vald-3/"  # not via /sv/vald-2/
+    assert lands(client, "/en/violence-2/") == "/en/violence-3/"
+    rename(section, "vald", "violence")
+    assert client.get("/sv/vald/").status_code == 200
+    assert client.get(THEME_EN).status_code == 200
+    assert lands(client, "/sv/vald-3/") == "/sv/vald/"
+
+
+def test_moving_a_page_in_the_admin_redirects_its_old_addresses(admin_client_sv, client):
+    contact = Page.objects.get(slug_sv="kontakt")
+    section = SectionPage.objects.get(slug_sv="vald")
+    response = admin_client_sv.post(
+        reverse("wagtailadmin_pages:move_confirm", args=[contact.pk, section.pk])
+    )
+    assert response.status_code == 302
+    client.logout()
+    assert lands(client, "/sv/kontakt/") == "/sv/vald/kontakt/"
+    assert lands(client, "/en/contact/") == "/en/violence/contact/"
