@@ -44,7 +44,7 @@ def publication_json(index_page, request, publication) -> dict:
                         "format": v.document_format(),
                         "size": v.document_size(),
                     }
-                    if v.document_id
+                    if v.has_public_document
                     else None
                 ),
             }

@@ -54,7 +54,7 @@ def json_ld(index_page, request, publication) -> str:
         data["identifier"] = publication.article_number
     if publication.external_url:
         data["sameAs"] = publication.external_url
-    documents = [v for v in versions if v.document_id]
+    documents = [v for v in versions if v.has_public_document]
     if documents:
         data["encoding"] = [
             {

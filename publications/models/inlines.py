@@ -10,6 +10,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.models import Orderable
 
+from portal.caching.restrictions import restricted_collection_ids
 from publications import languages
 from publications.models.snippets import Organisation
 
@@ -156,6 +157,13 @@ class PublicationLanguage(Orderable):
     @property
     def is_available(self) -> bool:
         return self.status == LanguageStatus.AVAILABLE
+
+    @property
+    def has_public_document(self) -> bool:
+        """A document anyone may read: none in a private collection is listed anywhere."""
+        return bool(self.document_id) and (
+            self.document.collection_id not in restricted_collection_ids()
+        )
 
     def document_format(self) -> str:
         if not self.document_id:

@@ -285,7 +285,7 @@ class Publication(
         )
 
     def documents(self) -> list[PublicationLanguage]:
-        return [version for version in self.languages() if version.document_id]
+        return [version for version in self.languages() if version.has_public_document]
 
     def url_in(self, index_page, request=None, language: str | None = None) -> str:
         with translation.override(language or translation.get_language()):
