@@ -74,6 +74,8 @@ def test_translation_report_lists_what_lacks_english_and_links_to_its_editor(edi
     assert response.status_code == 200
     html = response.content.decode()
     assert "Översättningsstatus" in html
+    # The admin speaks Swedish: the columns and the filters.
+    assert all(text in html for text in ("Fält utan engelska", "Alla typer", "Alla sektioner"))
     links = _edit_links(response)
     assert f"/admin/pages/{page.pk}/edit/" in links
     assert f"/admin/snippets/guidance/hotline/edit/{hotline.pk}/" in links
@@ -170,6 +172,7 @@ def test_review_report_lists_overdue_and_due_pages_soonest_first(editor, review_
     assert response.status_code == 200
     html = response.content.decode()
     assert "Sidor att granska" in html
+    assert all(text in html for text in ("Granska senast", "Senast granskad", "Sidtyp"))
     links = [a["href"] for a in elements(html, "a") if a.get("href", "").endswith("/edit/")]
     overdue, due = _edit(review_pages["overdue"]), _edit(review_pages["due"])
     assert [link for link in links if link in {overdue, due}] == [overdue, due]
