@@ -123,6 +123,10 @@ class Row:
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
 
+    @property
+    def missing_fields_text(self) -> str:
+        return ", ".join(self.missing_fields)
+
     @cached_property
     def edit_url(self) -> str:
         return AdminURLFinder().get_edit_url(self.obj) or ""

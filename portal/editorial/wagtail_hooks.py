@@ -1,4 +1,5 @@
-"""The editorial admin additions: the translation status report, its panel and warnings."""
+"""The editorial admin additions: the translation status and review date reports, the
+translation panel and warnings."""
 
 from __future__ import annotations
 
@@ -13,18 +14,26 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from portal.editorial import admin_views, translation_status
+from portal.editorial import translation_status
 from portal.editorial.models import TranslationTimestamps
+from portal.editorial.reports import ReviewDatesReportView, TranslationStatusReportView
+
+
+def _report_paths(prefix: str, view_class, name: str) -> list:
+    return [
+        path(prefix, view_class.as_view(), name=name),
+        path(f"{prefix}results/", view_class.as_view(results_only=True), name=f"{name}_results"),
+    ]
 
 
 @hooks.register("register_admin_urls")
 def register_urls():
+    # The same addresses as before the reports moved to Wagtail's report view.
     return [
-        path(
-            "reports/translation-status/",
-            admin_views.translation_status_report,
-            name="translation_status",
-        )
+        *_report_paths(
+            "reports/translation-status/", TranslationStatusReportView, "translation_status"
+        ),
+        *_report_paths("reports/review-due/", ReviewDatesReportView, "review_due"),
     ]
 
 
@@ -33,8 +42,20 @@ def register_menu_item():
     return MenuItem(
         gettext_lazy("Translation status"),
         reverse("translation_status"),
+        name="translation-status",
         icon_name="globe",
         order=100,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_menu_item():
+    return MenuItem(
+        gettext_lazy("Pages due for review"),
+        reverse("review_due"),
+        name="review-due",
+        icon_name="date",
+        order=101,
     )
 
 

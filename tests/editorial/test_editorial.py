@@ -1,4 +1,6 @@
-"""Editors' tooling: translation status, review dates, moderation, scheduling, link checks."""
+"""Editors' tooling: translation status, review dates, moderation, scheduling, link checks.
+
+The admin reports themselves are tested in test_reports.py."""
 
 import threading
 from datetime import date, timedelta
@@ -82,25 +84,9 @@ def test_snippets_without_english_are_listed():
     ]
 
 
-class TestTranslationReportInTheAdmin(WagtailPageTestCase):
+class TestTranslationWarningsInTheAdmin(WagtailPageTestCase):
     def setUp(self):
         self.login()
-
-    def test_report_lists_rows_that_link_to_their_edit_view_and_filters(self):
-        violence = SectionPage.objects.get(slug_sv="vald")
-        with translation.override("sv"):
-            page = SectionPage(title_sv="Otranslaterad sida", slug_sv="otranslaterad")
-            violence.add_child(instance=page)
-            _publish(page)
-        html = self.client.get("/admin/reports/translation-status/").content.decode()
-        assert elements(html, "a", href=f"/admin/pages/{page.pk}/edit/")
-        filtered = self.client.get(
-            "/admin/reports/translation-status/", {"kind": "hotline", "status": "nonsense"}
-        )
-        assert filtered.status_code == 200
-        assert f"/admin/pages/{page.pk}/edit/" not in filtered.content.decode()
-        dashboard = self.client.get("/admin/").content.decode()
-        assert 'id="translation-status-heading"' in dashboard or "translation-status" in dashboard
 
     def test_publishing_a_swedish_change_tells_the_editor_about_english(self):
         nmt = SupportServicePage.objects.get(slug_sv="nmt")
@@ -199,14 +185,6 @@ def test_review_command_lists_due_pages_and_fails_on_overdue(capsys):
 class TestReviewInTheAdmin(WagtailPageTestCase):
     def setUp(self):
         self.login()
-
-    def test_review_report_lists_due_pages(self):
-        today = timezone.localdate()
-        WebCoursePage.objects.update(review_by=today - timedelta(days=3))
-        html = self.client.get("/admin/reports/review-due/").content.decode()
-        course = WebCoursePage.objects.get()
-        assert elements(html, "a", href=f"/admin/pages/{course.pk}/edit/")
-        assert elements(html, "tr", data_status="overdue")
 
     def test_review_by_before_last_reviewed_is_a_form_error_and_nothing_is_lost(self):
         nmt = SupportServicePage.objects.get(slug_sv="nmt")
