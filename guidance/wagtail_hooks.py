@@ -1,42 +1,13 @@
-"""Admin additions for guidance: the review report and its dashboard panel."""
+"""Admin additions for guidance: the dashboard panel of pages due for review (the report
+itself is portal.editorial's, on Wagtail's ReportView)."""
 
 from __future__ import annotations
 
-from django.shortcuts import render
-from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from guidance.review import pages_for_review
-
-
-def review_report(request):
-    today = timezone.localdate()
-    pages = [(page, page.review_status(today)) for page in pages_for_review(today)]
-    return render(
-        request,
-        "guidance/admin/review_report.html",
-        {"page_title": _("Pages due for review"), "pages": pages, "today": today},
-    )
-
-
-@hooks.register("register_admin_urls")
-def register_urls():
-    return [path("reports/review-due/", review_report, name="review_due")]
-
-
-@hooks.register("register_reports_menu_item")
-def register_menu_item():
-    return MenuItem(
-        gettext_lazy("Pages due for review"),
-        reverse("review_due"),
-        icon_name="date",
-        order=101,
-    )
 
 
 class ReviewPanel(Component):
