@@ -51,6 +51,9 @@ def _on_restriction_change(sender, instance, raw=False, **kwargs):
         # this very change.
         page.known_view_restrictions = True
         index.update_object(page)
+        # Objects whose addresses hang from the page (a catalogue's publications).
+        for queryset in getattr(page, "search_dependents", list)():
+            index.index_queryset(queryset)
 
 
 def _on_snippet_change(sender, instance, **kwargs):

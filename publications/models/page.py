@@ -53,6 +53,11 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
         "The publications catalogue: filters, a page per publication, a feed and JSON."
     )
 
+    def search_dependents(self) -> list:
+        """What site search must look at again when this page's restrictions change: the
+        publications, whose addresses hang from it."""
+        return [Publication.objects.live()]
+
     class Meta:
         verbose_name = _("publications index page")
         verbose_name_plural = _("publications index pages")

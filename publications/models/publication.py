@@ -306,7 +306,13 @@ class Publication(
 
         index_page = memo(
             "publications.index_page",
-            lambda: apps.get_model("publications", "PublicationIndexPage").objects.live().first(),
+            # A catalogue behind a restriction takes its publications out of search.
+            lambda: (
+                apps.get_model("publications", "PublicationIndexPage")
+                .objects.live()
+                .public()
+                .first()
+            ),
         )
         if not self.live or index_page is None:
             return None

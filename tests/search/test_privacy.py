@@ -55,3 +55,17 @@ def test_a_login_restriction_on_an_ancestor_hides_the_pages_below(admin_client_s
     assert not found(client, "/en/search/", "child trafficking", THEME_EN)
     # What is not below the restricted page stays findable.
     assert found(client, "/sv/sok/", "tillgänglighet", "Tillgänglighetsredogörelse")
+
+
+def test_a_restricted_catalogue_takes_its_publications_out_of_search(admin_client_sv, visitor):
+    from publications.models import PublicationIndexPage
+
+    catalogue = PublicationIndexPage.objects.get()
+    query = {"q": "återvändandeprogrammet"}
+    assert "Återvändandeprogrammet" in visitor.get("/sv/sok/", query).content.decode()
+    set_privacy(admin_client_sv, catalogue, restriction_type="password", password="hemligt-1")
+    assert "Återvändandeprogrammet" not in visitor.get("/sv/sok/", query).content.decode()
+    api = visitor.get("/sv/publikationer/api/")  # Wagtail's password form, not the JSON
+    assert api["Content-Type"].startswith("text/html") and b'"items"' not in api.content
+    set_privacy(admin_client_sv, catalogue, restriction_type="none")
+    assert "Återvändandeprogrammet" in visitor.get("/sv/sok/", query).content.decode()
