@@ -4,17 +4,21 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.accounts import urls as accounts_urls
 from portal.caching import routing
 from portal.core import health
+from portal.core import views as core_views
 from portal.editorial import copy_content
 from portal.search import views as search_views
 
 urlpatterns = [
     path("healthz/live/", health.live, name="health_live"),
     path("healthz/ready/", health.ready, name="health_ready"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("admin/2fa/", include(accounts_urls)),
     # Before the admin's own: the same address, with malformed requests answered 4xx.
     path(

@@ -8,6 +8,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.db.models import F
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, PageViewRestriction
@@ -92,6 +93,16 @@ def install_direct_routing() -> None:
             model.route.direct = True
 
 
+def sitemap_entries(urls: dict[str, str | None], lastmod) -> list[dict]:
+    """Sitemap entries of one thing in each language, with its alternates."""
+    alternates = [{"lang_code": code, "location": url} for code, url in urls.items() if url]
+    return [
+        {"location": url, "lastmod": lastmod, "alternates": alternates}
+        for url in urls.values()
+        if url
+    ]
+
+
 class BasePage(LanguagePreviewMixin, Page):
     """Common behaviour: the quick-exit option and the translation-fallback notice."""
 
@@ -155,6 +166,20 @@ class BasePage(LanguagePreviewMixin, Page):
         if not (any_view_restrictions() if known is None else known):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+    def get_sitemap_urls(self, request=None):
+        """One entry per language for /sitemap.xml, each naming the others (hreflang)."""
+        return sitemap_entries(
+            self.language_urls(request, full=True),
+            self.last_published_at or self.latest_revision_created_at,
+        )
+
+    def language_urls(self, request=None, full: bool = False) -> dict[str, str | None]:
+        urls = {}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                urls[code] = self.get_full_url(request) if full else self.get_url(request)
+        return urls
 
     def untranslated_fields(self, language: str | None = None) -> list[str]:
         return untranslated_fields(self, language)

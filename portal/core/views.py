@@ -1,8 +1,10 @@
-"""The error pages, in the visitor's language."""
+"""The error pages, in the visitor's language; robots.txt."""
 
-from django.http import HttpResponseServerError
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from django.utils import translation
 
 
@@ -14,3 +16,23 @@ def server_error(request):
     """A bilingual 500 page that needs neither the database nor context processors."""
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"LANGUAGE_CODE": translation.get_language()}))
+
+
+def robots_txt(request):
+    """What crawlers may read (not the admin, not search results) and where the sitemap is."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        *(f"Disallow: {path}" for path in search_paths()),
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def search_paths() -> list[str]:
+    paths = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths.append(reverse("search"))
+    return paths

@@ -12,6 +12,7 @@ imports this module or the `publications.models` package.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404, HttpResponse
@@ -23,7 +24,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Page
 
 from portal.core.i18n import untranslated_fields
-from portal.core.pages import BasePage
+from portal.core.pages import BasePage, sitemap_entries
 from publications.api import catalogue_json
 from publications.catalogue import Catalogue
 from publications.feeds import catalogue_feed
@@ -52,6 +53,21 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
     page_description = _(
         "The publications catalogue: filters, a page per publication, a feed and JSON."
     )
+
+    def get_sitemap_urls(self, request=None):
+        """The catalogue page, then each live publication, in each language."""
+        entries = super().get_sitemap_urls(request)
+        for publication in Publication.objects.live().order_by("pk"):
+            urls = {}
+            for code, _name in settings.LANGUAGES:
+                url = publication.url_in(self, request, language=code)
+                urls[code] = request.build_absolute_uri(url) if request else self.full_url_for(url)
+            entries += sitemap_entries(urls, publication.last_published_at)
+        return entries
+
+    def full_url_for(self, path: str) -> str:
+        root = self.get_site().root_url if self.get_site() else ""
+        return f"{root}{path}"
 
     def search_dependents(self) -> list:
         """What site search must look at again when this page's restrictions change: the
