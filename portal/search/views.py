@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.translation import gettext
 
 from portal.search import query as search_query
 
@@ -35,5 +36,9 @@ def search(request):
             "hits": hits,
             "count": paginator.count if query else 0,
             "suggestion": results.suggestion if results else "",
+            # Results pages are for visitors, not for search engines' indexes.
+            "noindex": True,
+            "canonical_url": request.path,
+            "meta_description": gettext("Search the guidance and the publications."),
         },
     )

@@ -53,6 +53,29 @@ class Presentation:
     def count(self) -> int:
         return self.paginator.count
 
+    def view_title(self, title: str) -> str:
+        """What the view shows, for its <title>: "Publikationer: Barn, Manual, sida 2"."""
+        shown = [active.value for active in self.active_filters()]
+        if shown:
+            title = gettext("%(title)s: %(filters)s") % {
+                "title": title,
+                "filters": ", ".join(shown),
+            }
+        number = self.page_obj.number if self.page_obj else 1
+        if number > 1:
+            title = gettext("%(title)s, page %(number)s") % {"title": title, "number": number}
+        return title
+
+    def canonical_query(self) -> str:
+        """The view's own query string: its known filters and its page, nothing else."""
+        number = self.page_obj.number if self.page_obj else 1
+        return self.page_query(number) if number > 1 else self.query()
+
+    @property
+    def near_duplicate(self) -> bool:
+        """A free-text search or several filters at once: not for search engines' indexes."""
+        return bool(self.filters.q) or len(self.active_filters()) > 1
+
     def count_text(self) -> str:
         return ngettext("%(count)s publication", "%(count)s publications", self.count) % {
             "count": self.count

@@ -110,8 +110,15 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
                 "page_obj": catalogue.page_obj,
                 "results": catalogue.results_html(request, render_result),
                 "facets": catalogue.facets(),
+                "view_title": catalogue.view_title(self.seo_title or self.title),
+                "canonical_url": self.url_with_query(request, catalogue.canonical_query()),
+                "noindex": catalogue.near_duplicate,
             },
         )
+
+    def url_with_query(self, request, query: str) -> str:
+        url = self.get_url(request)
+        return f"{url}?{query}" if query else url
 
     @path("feed/", name="feed")
     def feed_route(self, request):
@@ -153,6 +160,9 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
             template="publications/publication_detail.html",
             context_overrides={
                 "publication": publication,
+                "meta_title": str(publication),
+                "meta_description": publication.description,
+                "canonical_url": publication.url_in(self, request),
                 "json_ld": json_ld(self, request, publication),
                 "untranslated": untranslated_fields(publication),
                 "is_preview": preview,

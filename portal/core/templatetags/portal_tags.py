@@ -6,7 +6,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
@@ -214,3 +214,45 @@ def query_with(context, **changes):
         else:
             params[key] = value
     return params.urlencode()
+
+
+def _plain(value, limit: int = 160) -> str:
+    text = " ".join(strip_tags(str(value or "")).split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+@register.inclusion_tag("includes/page_meta.html", takes_context=True)
+def page_meta(context):
+    """The head's description, canonical address and Open Graph / Twitter tags.
+
+    A view may decide each (context "meta_description", "canonical_url"); a page gives
+    its search description, else its introduction or lead, and its own address in the
+    active language without any query string.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    description = context.get("meta_description")
+    if description is None and page is not None:
+        description = (
+            getattr(page, "search_description", "")
+            or getattr(page, "intro", "")
+            or getattr(page, "lead", "")
+        )
+    canonical = context.get("canonical_url")
+    if canonical is None and isinstance(page, Page) and request is not None:
+        url = page.get_url(request)
+        canonical = request.build_absolute_uri(url) if url else None
+    elif canonical and request is not None:
+        canonical = request.build_absolute_uri(canonical)
+    title = context.get("meta_title")
+    if title is None and page is not None:
+        title = getattr(page, "seo_title", "") or getattr(page, "title", "")
+    return {
+        "title": title or "",
+        "description": _plain(description),
+        "canonical": canonical,
+        "locale": {"sv": "sv_SE", "en": "en_GB"}.get(translation.get_language(), "sv_SE"),
+        "noindex": context.get("noindex", False),
+    }
