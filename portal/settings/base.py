@@ -271,6 +271,12 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Files served at the site's root (/favicon.ico) by whitenoise.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
+# Uploaded media through Django itself: only for trying the portal (make run); deployments
+# serve them from the proxy or object storage (docs/deployment.md).
+SERVE_MEDIA = False
+
 # Caches: Redis (REDIS_URL) shared by every app process, so one invalidation reaches
 # all; if Redis is away, cache calls fail quietly and pages are made anew.
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
