@@ -62,6 +62,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML, Atom and JSON compressed for clients that ask (static files come compressed
+    # from whitenoise); with Django's BREACH mitigation (random padding).
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     # A hit answers here, before sessions, languages and the rest are set up: the
     # cached response already carries what they added to it (Content-Language, Vary).
