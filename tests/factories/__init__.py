@@ -34,6 +34,7 @@ from guidance.models import (
     ThemeResource,
     WebCoursePage,
 )
+from portal.core.models import FooterLinks
 from publications.models import (
     Organisation,
     Publication,
@@ -116,6 +117,14 @@ class SiteFactory(wagtail_factories.SiteFactory):
 
     class Meta:
         model = Site
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def footer_links(self, create, extracted, **kwargs):
+        """The site's footer-links setting, made with the site as the seed makes it (else the
+        first view would make it, and renew the page cache): footer_links__contact_page=page."""
+        if create:
+            FooterLinks.objects.create(site=self, **kwargs)
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
