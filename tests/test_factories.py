@@ -4,8 +4,9 @@ stay hidden from visitors, snippets pass the admin's validation."""
 import pytest
 from django.utils import translation
 from wagtail.models import Site
+from wagtail.test.utils import WagtailPageTestCase
 
-from guidance.models import HomePage
+from guidance.models import HomePage, SectionPage, ThemeIndexPage, ThemePage
 from tests import factories
 from tests.helpers import elements
 
@@ -132,3 +133,18 @@ def test_a_publication_built_as_a_draft_is_not_shown_to_visitors(client):
     catalogue = factories.PublicationIndexPageFactory()
     publication = factories.PublicationFactory(live=False)
     assert client.get(publication.url_in(catalogue, language="sv")).status_code == 404
+
+
+class TestBuiltPagesWithWagtailsAssertions(WagtailPageTestCase):
+    """Wagtail's own assertions on the page types the factories build.
+
+    (Its `assertPageIsRoutable` routes the address with the language prefix, which
+    i18n_patterns removes before Wagtail's routing; its editable/previewable assertions
+    log in with the first authentication backend, django-axes', which keeps no users:
+    the client tests above and the admin tests cover those.)"""
+
+    def test_the_built_tree_follows_the_page_types_rules(self):
+        self.assertAllowedParentPageTypes(ThemePage, {ThemeIndexPage})
+        self.assertAllowedSubpageTypes(ThemeIndexPage, {ThemePage})
+        self.assertCanCreateAt(SectionPage, ThemeIndexPage)
+        self.assertCanNotCreateAt(HomePage, ThemePage)
