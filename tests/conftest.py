@@ -5,7 +5,11 @@ from django.core.management import call_command
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test starts from the seed content, loaded once per run."""
+    """The seed content, loaded once per run, for the tests about it.
+
+    Other tests build the few objects they need with tests.factories; their first page
+    builds a site of the test's own, and the seeded content steps aside for that test.
+    """
     with django_db_blocker.unblock():
         call_command("seed", verbosity=0)
 

@@ -53,3 +53,11 @@ def section(html: str, marker: str) -> str:
     tag = marker[1:].split()[0]
     end = html.index(f"</{tag}>", start)
     return html[start:end]
+
+
+def url_in(page, language: str) -> str:
+    """The page's address in `language` (its slug in that language, under its prefix)."""
+    from django.utils import translation
+
+    with translation.override(language):
+        return page.url

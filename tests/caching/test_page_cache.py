@@ -6,8 +6,17 @@ import socket
 import pytest
 from django.core.cache import caches
 from django.test import override_settings
+from django.utils.module_loading import import_string
 
-from guidance.models import Hotline, SectionPage, StandardPage
+from portal.caching.generation import GENERATION_KEY
+from tests.factories import (
+    HotlineFactory,
+    SectionPageFactory,
+    StandardPageFactory,
+    ThemePageFactory,
+    stream,
+)
+from tests.helpers import url_in
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
@@ -20,8 +29,22 @@ def page_cache_on(settings):
     caches["default"].clear()
 
 
+@pytest.fixture
+def violence():
+    return SectionPageFactory(
+        title_sv="Våld", title_en="Violence", slug_sv="vald", slug_en="violence"
+    )
+
+
+@pytest.fixture
+def contact():
+    return StandardPageFactory(
+        title_sv="Kontakt", title_en="Contact", slug_sv="kontakt", slug_en="contact"
+    )
+
+
 def test_second_view_is_served_from_the_cache_without_the_database(
-    client, django_assert_num_queries
+    client, violence, django_assert_num_queries
 ):
     first = client.get("/sv/vald/")
     assert first.status_code == 200 and first["X-Page-Cache"] == "miss"
@@ -31,48 +54,49 @@ def test_second_view_is_served_from_the_cache_without_the_database(
     assert second.content == first.content
 
 
-def test_each_language_is_cached_apart(client):
+def test_each_language_is_cached_apart(client, violence):
     client.get("/sv/vald/")
     client.get("/en/violence/")
     assert ">Våld</h1>" in client.get("/sv/vald/").content.decode()
     assert ">Violence</h1>" in client.get("/en/violence/").content.decode()
 
 
-def test_publishing_unpublishing_and_moving_reach_visitors_at_once(client):
+def test_publishing_unpublishing_and_moving_reach_visitors_at_once(client, violence, contact):
     client.get("/sv/vald/")
-    page = SectionPage.objects.get(slug_sv="vald")
-    page.title_sv = "Våld och förtryck"
-    page.save_revision().publish()
+    violence.title_sv = "Våld och förtryck"
+    violence.save_revision().publish()
     response = client.get("/sv/vald/")
     assert response["X-Page-Cache"] == "miss"
     assert ">Våld och förtryck</h1>" in response.content.decode()
 
     client.get("/sv/kontakt/")
-    contact = StandardPage.objects.get(slug_sv="kontakt")
     contact.unpublish()
     assert client.get("/sv/kontakt/").status_code == 404
 
     contact.save_revision().publish()
-    contact.move(page, pos="last-child")
+    contact.move(violence, pos="last-child")
     assert client.get("/sv/vald/kontakt/").status_code == 200
 
 
 def test_a_changed_snippet_reaches_the_pages_that_show_it(client):
-    theme = "/sv/vald/teman/manniskohandel-med-barn/"
-    assert "Nationella stödtelefonen" in client.get(theme).content.decode()
-    hotline = Hotline.objects.get()
+    hotline = HotlineFactory(name_sv="Nationella stödtelefonen")
+    theme = ThemePageFactory(
+        body_sv=stream(("hotline", hotline.pk)), body_en=stream(("hotline", hotline.pk))
+    )
+    url = url_in(theme, "sv")
+    assert "Nationella stödtelefonen" in client.get(url).content.decode()
     hotline.name_sv = "Stödtelefonen mot människohandel"
     hotline.save()
-    assert "Stödtelefonen mot människohandel" in client.get(theme).content.decode()
+    assert "Stödtelefonen mot människohandel" in client.get(url).content.decode()
 
 
-def test_conditional_get_answers_304(client):
+def test_conditional_get_answers_304(client, violence):
     etag = client.get("/en/violence/")["ETag"]
     response = client.get("/en/violence/", HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 304
 
 
-def test_logged_in_editors_are_never_served_a_cached_page(client, django_user_model):
+def test_logged_in_editors_are_never_served_a_cached_page(client, violence, django_user_model):
     client.get("/sv/vald/")
     user = django_user_model.objects.create_superuser("e", "e@example.org", "pw")
     client.force_login(user)
@@ -102,25 +126,29 @@ REDIS = {
 }
 
 
-def test_invalidation_is_shared_through_redis(client):
+def _another_process(config):
+    """A cache client of its own on the same Redis, as another app process has."""
+    options = {name: value for name, value in config.items() if name not in ("BACKEND", "LOCATION")}
+    return import_string(config["BACKEND"])(config["LOCATION"], options)
+
+
+def test_invalidation_is_shared_through_redis(client, violence):
     if not _redis_up():
         if os.environ.get("CI"):
             pytest.fail("Redis must run on 127.0.0.1:6379 in CI")
         pytest.skip("Redis is not running on 127.0.0.1:6379")
-    import redis
-
     with override_settings(CACHES=REDIS):
         caches["default"].clear()
         assert client.get("/sv/vald/")["X-Page-Cache"] == "miss"
         assert client.get("/sv/vald/")["X-Page-Cache"] == "hit"
         # Another app process bumps the generation in Redis: this one sees it at once.
-        other_process = redis.Redis(host="127.0.0.1", port=6379, db=15)
-        other_process.incr("portal-test:1:page-cache:generation")
+        other_process = _another_process(REDIS["default"])
+        other_process.incr(GENERATION_KEY)
         assert client.get("/sv/vald/")["X-Page-Cache"] == "miss"
         caches["default"].clear()
 
 
-def test_site_keeps_serving_when_redis_is_down(client):
+def test_site_keeps_serving_when_redis_is_down(client, violence):
     down = {"default": {**REDIS["default"], "LOCATION": "redis://127.0.0.1:1/0"}}
     with override_settings(CACHES=down):
         for _ in range(2):
@@ -139,7 +167,7 @@ SECURITY_HEADERS = (
 )
 
 
-def test_a_hit_carries_the_same_headers_as_the_page_it_keeps(client):
+def test_a_hit_carries_the_same_headers_as_the_page_it_keeps(client, violence):
     miss = client.get("/en/violence/")
     hit = client.get("/en/violence/")
     assert hit["X-Page-Cache"] == "hit"
@@ -148,7 +176,7 @@ def test_a_hit_carries_the_same_headers_as_the_page_it_keeps(client):
     assert hit["Content-Language"] == "en"
 
 
-def test_a_hit_asks_the_cache_once(client, monkeypatch):
+def test_a_hit_asks_the_cache_once(client, violence, monkeypatch):
     """The generation and the page come in one round trip (one MGET in Redis)."""
     from portal.caching import generation as page_cache
 
@@ -166,10 +194,10 @@ def test_a_hit_asks_the_cache_once(client, monkeypatch):
     assert calls == ["get_many"]
 
 
-def test_a_draft_saved_keeps_the_cache_and_publishing_it_renews_it(client):
+def test_a_draft_saved_keeps_the_cache_and_publishing_it_renews_it(client, contact):
     from portal.caching import generation as page_cache
 
-    page = StandardPage.objects.get(slug_sv="kontakt")
+    page = contact
     before = page_cache.generation()
     page.title_sv = "Kontakta oss"
     page.save_revision()  # an editor's draft, or the editor's autosave
@@ -193,7 +221,7 @@ def test_a_change_saved_in_a_transaction_starts_a_generation_again_when_committe
 
     from portal.caching import generation as page_cache
 
-    hotline = Hotline.objects.get(number="+4620390000")
+    hotline = HotlineFactory()
     before = page_cache.generation()
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         hotline.opening_hours_sv = "Dygnet runt"

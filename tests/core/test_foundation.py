@@ -11,10 +11,32 @@ from django.utils import translation
 from wagtail.models import Page
 
 from guidance.models import HomePage, SectionPage
+from portal.core.models import FooterLinks
+from tests.factories import (
+    SectionPageFactory,
+    StandardPageFactory,
+    ThemeIndexPageFactory,
+    site_home,
+)
 from tests.helpers import elements, focusable, section
 
 pytestmark = pytest.mark.django_db
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+@pytest.fixture
+def frame():
+    """Start > Våld > Teman, and Kontakt (linked from the footer): the frame of the site."""
+    home = site_home()
+    violence = SectionPageFactory(
+        title_sv="Våld", title_en="Violence", slug_sv="vald", slug_en="violence"
+    )
+    ThemeIndexPageFactory(parent=violence, slug_sv="teman", slug_en="themes")
+    contact = StandardPageFactory(
+        title_sv="Kontakt", title_en="Contact", slug_sv="kontakt", slug_en="contact"
+    )
+    FooterLinks.objects.filter(site__root_page=home).update(contact_page=contact)
+    return violence
 
 
 @pytest.mark.parametrize(
@@ -28,7 +50,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
         ("/en/violence/themes/", "en", "Themes"),
     ],
 )
-def test_language_prefixes_route_and_render_that_language(client, path, lang, heading):
+def test_language_prefixes_route_and_render_that_language(client, frame, path, lang, heading):
     response = client.get(path)
     assert response.status_code == 200
     html = response.content.decode()
@@ -36,14 +58,14 @@ def test_language_prefixes_route_and_render_that_language(client, path, lang, he
     assert f">{heading}</h1>" in html
 
 
-def test_interface_strings_follow_the_language(client):
+def test_interface_strings_follow_the_language(client, frame):
     sv = client.get("/sv/").content.decode()
     en = client.get("/en/").content.decode()
     assert "Hoppa till huvudinnehållet" in sv and "Skip to main content" in en
     assert "Stöd för socialtjänsten" in sv and "Support for social services" in en
 
 
-def test_start_page_lists_its_sections(client):
+def test_start_page_lists_its_sections(client, frame):
     html = client.get("/sv/").content.decode()
     assert elements(html, "a", href="/sv/vald/")
 
@@ -74,7 +96,7 @@ def test_root_redirects_to_the_preferred_language(client, accept, target):
         ("/sv/sok/?q=v%C3%A5ld", "/en/search/?q=v%C3%A5ld"),
     ],
 )
-def test_language_switcher_leads_to_the_same_page(client, path, other):
+def test_language_switcher_leads_to_the_same_page(client, frame, path, other):
     html = client.get(path).content.decode()
     switcher = elements(html, "a", hreflang=other[1:3])
     assert [a["href"] for a in switcher] == [other]
@@ -83,7 +105,7 @@ def test_language_switcher_leads_to_the_same_page(client, path, other):
     assert ("English" if other.startswith("/en/") else "Svenska") in html
 
 
-def test_hreflang_alternates_are_absolute_and_complete(client):
+def test_hreflang_alternates_are_absolute_and_complete(client, frame):
     html = client.get("/sv/vald/").content.decode()
     links = {link["hreflang"]: link["href"] for link in elements(html, "link", rel="alternate")}
     assert links == {
@@ -93,8 +115,8 @@ def test_hreflang_alternates_are_absolute_and_complete(client):
     }
 
 
-def test_untranslated_page_falls_back_to_swedish_with_a_notice(client):
-    violence = SectionPage.objects.get(slug_sv="vald")
+def test_untranslated_page_falls_back_to_swedish_with_a_notice(client, frame):
+    violence = frame
     with translation.override("sv"):
         page = SectionPage(
             title_sv="Hedersrelaterat våld", slug_sv="heder", intro_sv="Bara på svenska."
@@ -111,7 +133,7 @@ def test_untranslated_page_falls_back_to_swedish_with_a_notice(client):
     assert "inte översatt" not in sv_html and "not been translated" not in sv_html
 
 
-def test_skip_link_is_the_first_tab_stop_and_targets_main(client):
+def test_skip_link_is_the_first_tab_stop_and_targets_main(client, frame):
     for path in ("/sv/", "/en/violence/themes/"):
         html = client.get(path).content.decode()
         first = focusable(html)[0]
@@ -120,14 +142,14 @@ def test_skip_link_is_the_first_tab_stop_and_targets_main(client):
         assert elements(html, "main", id="main")
 
 
-def test_breadcrumbs_show_the_path_from_start(client):
+def test_breadcrumbs_show_the_path_from_start(client, frame):
     html = client.get("/en/violence/themes/").content.decode()
     crumbs = elements(section(html, '<nav class="breadcrumbs"'), "a")
     assert [a["href"] for a in crumbs] == ["/en/", "/en/violence/", "/en/violence/themes/"]
     assert crumbs[-1]["aria-current"] == "page"
 
 
-def test_footer_links_to_contact(client):
+def test_footer_links_to_contact(client, frame):
     html = client.get("/en/").content.decode()
     assert elements(html, "a", href="/en/contact/")
 
@@ -140,7 +162,7 @@ def test_footer_links_to_contact(client):
         ("/en/violence/nothing/here/", "en", "Page not found"),
     ],
 )
-def test_unknown_path_gets_a_styled_404_in_its_language(client, path, lang, text):
+def test_unknown_path_gets_a_styled_404_in_its_language(client, frame, path, lang, text):
     response = client.get(path)
     assert response.status_code == 404
     html = response.content.decode()
@@ -155,7 +177,7 @@ def test_unknown_language_prefix_ends_in_a_404_not_a_500(client):
     assert "Sidan hittades inte" in response.content.decode()
 
 
-def test_server_error_page_is_bilingual_and_shows_no_trace(client, monkeypatch):
+def test_server_error_page_is_bilingual_and_shows_no_trace(client, frame, monkeypatch):
     def broken(self, request, *args, **kwargs):
         raise RuntimeError("secret internals")
 
@@ -170,6 +192,7 @@ def test_server_error_page_is_bilingual_and_shows_no_trace(client, monkeypatch):
 
 
 def test_search_routes_in_both_languages(client):
+    """The seed's pages, as the site search has indexed them."""
     sv = client.get("/sv/sok/", {"q": "våld"})
     en = client.get("/en/search/", {"q": "violence"})
     assert sv.status_code == en.status_code == 200
@@ -178,7 +201,7 @@ def test_search_routes_in_both_languages(client):
 
 
 def test_editors_edit_both_languages_of_a_page(admin_client_sv):
-    page = SectionPage.objects.get(slug_sv="vald")
+    page = SectionPageFactory()
     html = admin_client_sv.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     for name in ("title_sv", "title_en", "intro_sv", "intro_en", "slug_sv", "slug_en"):
         assert elements(html, "input", name=name) or elements(html, "textarea", name=name), name

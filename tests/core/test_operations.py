@@ -11,6 +11,8 @@ from django.db import connection
 from django.db.utils import OperationalError
 
 from guidance.models import SectionPage
+from tests.factories import SectionPageFactory, ThemePageFactory
+from tests.helpers import url_in
 
 pytestmark = pytest.mark.django_db
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -43,6 +45,8 @@ def test_readiness_asks_the_database(client, monkeypatch):
     ],
 )
 def test_lost_database_gives_a_503_in_the_pages_language(client, monkeypatch, path, lang, text):
+    SectionPageFactory(slug_sv="vald", slug_en="violence")
+
     def lost(self, request, *args, **kwargs):
         raise OperationalError("server closed the connection unexpectedly")
 
@@ -60,7 +64,7 @@ def test_lost_database_gives_a_503_in_the_pages_language(client, monkeypatch, pa
 def test_lost_database_on_a_remembered_address_gives_a_503(client, monkeypatch):
     """A route kept in the cache still reads the page's row: a lost database is answered
     with the 503 page, not a 500."""
-    theme = "/en/violence/themes/child-trafficking/"
+    theme = url_in(ThemePageFactory(), "en")
     assert client.get(theme).status_code == 200  # the route is now remembered
 
     def refuse(*args, **kwargs):

@@ -5,67 +5,43 @@ import re
 from pathlib import Path
 
 import pytest
-from django.conf import settings
+import wagtail_factories
 from django.core.files.storage import default_storage
-from django.utils import translation
 from wagtail.models import Page
 
 from guidance.models import (
     DocumentResourcePage,
     Hotline,
     PodcastEpisodePage,
+    SupportServiceAgency,
     SupportServicePage,
     ThemeIndexPage,
     ThemePage,
     WebCoursePage,
 )
-from tests.helpers import elements, section
+from tests import factories
+from tests.factories.trees import violence_theme
+from tests.helpers import elements, section, url_in
 
 pytestmark = pytest.mark.django_db
 
 # The authority's page the theme was rebuilt from, as it was handed to us.
 SEED = Path(__file__).resolve().parent.parent.parent / "docs" / "seeds" / "000_ad983857c009eb41.txt"
 THEME_SV = "/sv/vald/teman/manniskohandel-med-barn/"
-THEME_EN = "/en/violence/themes/child-trafficking/"
-NMT_SV = THEME_SV + "nmt/"
-NMT_EN = THEME_EN + "nmt/"
 
-PAGES = [
-    (THEME_SV, "sv", "Människohandel med barn"),
-    (THEME_EN, "en", "Child trafficking"),
-    ("/sv/vald/teman/", "sv", "Teman"),
-    ("/en/violence/themes/", "en", "Themes"),
-    (NMT_SV, "sv", "Nationellt metodstöd mot prostitution och människohandel – NMT"),
-    (NMT_EN, "en", "National Method Support against Prostitution and Human Trafficking – NMT"),
-    (
-        THEME_SV + "manual-vid-misstanke-om-manniskohandel/",
-        "sv",
-        "Manual vid misstanke om människohandel – En stöd- och skyddsprocess för offer för "
-        "människohandel i Sverige",
-    ),
-    (
-        THEME_EN + "manual-suspected-human-trafficking/",
-        "en",
-        "Manual for suspected human trafficking – A support and protection process for victims "
-        "of human trafficking in Sweden",
-    ),
-    (THEME_SV + "podd-pa-djupet-54/", "sv", "Podd – om barn i människohandel och exploatering"),
-    (
-        THEME_EN + "podcast-pa-djupet-54/",
-        "en",
-        "Podcast – on children in human trafficking and exploitation",
-    ),
-    (
-        THEME_SV + "webbutbildning-manniskohandel-med-barn-och-unga/",
-        "sv",
-        "Webbutbildningen Människohandel med barn och unga",
-    ),
-    (
-        THEME_EN + "web-course-trafficking-in-children-and-young-people/",
-        "en",
-        "The web course Trafficking in children and young people",
-    ),
+PAGE_TYPES = [
+    factories.ThemePageFactory,
+    factories.ThemeIndexPageFactory,
+    factories.SupportServicePageFactory,
+    factories.DocumentResourcePageFactory,
+    factories.PodcastEpisodePageFactory,
+    factories.WebCoursePageFactory,
 ]
+
+
+@pytest.fixture
+def tree():
+    return violence_theme()
 
 
 def text_of(html: str) -> str:
@@ -78,23 +54,40 @@ def h1(html: str) -> str:
     return text_of(section(html, "<h1"))
 
 
-@pytest.mark.parametrize(("path", "lang", "title"), PAGES)
-def test_every_page_type_renders_in_both_languages(client, path, lang, title):
-    response = client.get(path)
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("page_factory", PAGE_TYPES, ids=lambda f: f.__name__)
+def test_every_page_type_renders_in_both_languages(client, page_factory, lang):
+    page = page_factory()
+    response = client.get(url_in(page, lang))
     assert response.status_code == 200
     html = response.content.decode()
     assert elements(html, "html")[0]["lang"] == lang
-    assert h1(html) == title
+    title = getattr(page, f"title_{lang}")
+    # A support service's abbreviation follows its title (NMT).
+    suffix = f" – {page.abbreviation}" if getattr(page, "abbreviation", "") else ""
+    assert h1(html) == title + suffix
 
 
 def test_theme_index_lists_themes_with_their_lead(client):
-    html = client.get("/en/violence/themes/").content.decode()
-    assert elements(html, "a", href=THEME_EN)
+    theme = factories.ThemePageFactory(lead_en="Social services have a central role.")
+    html = client.get(url_in(theme.get_parent(), "en")).content.decode()
+    assert elements(html, "a", href=url_in(theme, "en"))
     assert "Social services have a central role" in text_of(html)
 
 
 def test_resource_cards_say_their_kind_and_link_to_their_pages_in_order(client):
-    html = client.get(THEME_SV).content.decode()
+    theme = factories.ThemePageFactory()
+    resources = [
+        factories.DocumentResourcePageFactory(parent=theme, document_kind="guidance"),
+        factories.DocumentResourcePageFactory(parent=theme, document_kind="manual"),
+        factories.SupportServicePageFactory(parent=theme),
+        factories.DocumentResourcePageFactory(parent=theme, document_kind="publication"),
+        factories.PodcastEpisodePageFactory(parent=theme),
+        factories.WebCoursePageFactory(parent=theme),
+    ]
+    for order, resource in enumerate(resources):
+        factories.ThemeResourceFactory(theme=theme, page=resource, sort_order=order)
+    html = client.get(url_in(theme, "sv")).content.decode()
     cards = re.findall(r'<li class="card card--resource">(.*?)</li>', html, flags=re.S)
     kinds = [text_of(section(card, '<p class="card__kind"')) for card in cards]
     assert kinds == [
@@ -105,9 +98,7 @@ def test_resource_cards_say_their_kind_and_link_to_their_pages_in_order(client):
         "Podd",
         "Webbutbildning",
     ]
-    theme = ThemePage.objects.get(slug_sv="manniskohandel-med-barn")
-    with translation.override("sv"):
-        expected = [r.page.specific.url for r in theme.resources.all()]
+    expected = [url_in(resource, "sv") for resource in resources]
     hrefs = [elements(card, "a")[0]["href"] for card in cards]
     assert hrefs == expected
     for href in hrefs:
@@ -119,12 +110,10 @@ def _hotline_links(html: str) -> list[str]:
     return re.findall(r'<a class="hotline__number"[^>]*>[^<]*</a>', html)
 
 
-@pytest.mark.parametrize(
-    ("theme", "nmt", "label"), [(THEME_SV, NMT_SV, "Ring"), (THEME_EN, NMT_EN, "Call")]
-)
-def test_hotline_renders_identically_with_an_international_tel_link(client, theme, nmt, label):
-    on_theme = _hotline_links(client.get(theme).content.decode())
-    on_nmt = _hotline_links(client.get(nmt).content.decode())
+@pytest.mark.parametrize(("lang", "label"), [("sv", "Ring"), ("en", "Call")])
+def test_hotline_renders_identically_with_an_international_tel_link(client, tree, lang, label):
+    on_theme = _hotline_links(client.get(url_in(tree.page, lang)).content.decode())
+    on_nmt = _hotline_links(client.get(url_in(tree.support, lang)).content.decode())
     assert on_theme and on_theme == on_nmt
     assert (
         on_theme[0] == f'<a class="hotline__number" href="tel:+4620390000">{label} 020-39 00 00</a>'
@@ -132,18 +121,42 @@ def test_hotline_renders_identically_with_an_international_tel_link(client, them
 
 
 def test_the_nmt_page_names_its_agencies_and_audience(client):
-    text = text_of(client.get(NMT_SV).content.decode())
+    nmt = factories.SupportServicePageFactory(
+        abbreviation="NMT",
+        lead_agency_sv="Jämställdhetsmyndigheten",
+        lead_agency_en="the Swedish Gender Equality Agency",
+        hotline=factories.HotlineFactory(),
+        hotline_prompt_sv="Misstänker du människohandel?",
+        hotline_prompt_en="Do you suspect human trafficking?",
+    )
+    for order, (name_sv, name_en) in enumerate(
+        [
+            ("Polisen", "the Police"),
+            ("Migrationsverket", "the Migration Agency"),
+            ("Åklagarmyndigheten", "the Prosecution Authority"),
+        ]
+    ):
+        SupportServiceAgency.objects.create(
+            page=nmt, name_sv=name_sv, name_en=name_en, sort_order=order
+        )
+    text = text_of(client.get(url_in(nmt, "sv")).content.decode())
     assert (
         "NMT leds av Jämställdhetsmyndigheten i samverkan med Polisen, Migrationsverket och "
         "Åklagarmyndigheten." in text
     )
     assert "Misstänker du människohandel?" in text
-    en = text_of(client.get(NMT_EN).content.decode())
+    en = text_of(client.get(url_in(nmt, "en")).content.decode())
     assert "NMT is led by the Swedish Gender Equality Agency in cooperation with" in en
 
 
-def test_manual_shows_its_cover_with_alt_text(client):
-    html = client.get(THEME_SV + "manual-vid-misstanke-om-manniskohandel/").content.decode()
+def test_manual_shows_its_cover_with_alt_text(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # the built cover and its rendition go there
+    manual = factories.DocumentResourcePageFactory(
+        cover_image=wagtail_factories.ImageFactory(),
+        cover_alt_text_sv="Omslagsbild Manual vid misstanke om människohandel",
+        cover_alt_text_en="Cover of the Manual for suspected human trafficking",
+    )
+    html = client.get(url_in(manual, "sv")).content.decode()
     covers = elements(html, "img", **{"class": "document__cover"})
     assert covers and covers[0]["alt"] == "Omslagsbild Manual vid misstanke om människohandel"
     # The rendition the page points to exists in media storage.
@@ -152,9 +165,9 @@ def test_manual_shows_its_cover_with_alt_text(client):
 
 
 def test_podcast_transcript_shows_only_when_filled(client):
-    path = THEME_EN + "podcast-pa-djupet-54/"
+    page = factories.PodcastEpisodePageFactory()
+    path = url_in(page, "en")
     assert "Transcript" not in client.get(path).content.decode()
-    page = PodcastEpisodePage.objects.get(slug_sv="podd-pa-djupet-54")
     page.transcript_en = "<p>Welcome to In depth.</p>"
     page.save_revision().publish()
     html = client.get(path).content.decode()
@@ -197,8 +210,8 @@ def test_every_paragraph_of_the_seed_page_is_on_the_theme_or_its_resources(clien
     assert crumbs == ["/sv/", "/sv/vald/", "/sv/vald/teman/", THEME_SV]
 
 
-def test_quick_exit_is_on_by_default_under_violence_and_a_plain_link(client):
-    html = client.get(THEME_SV).content.decode()
+def test_quick_exit_is_on_by_default_under_violence_and_a_plain_link(client, tree):
+    html = client.get(url_in(tree.page, "sv")).content.decode()
     buttons = elements(html, "a", **{"class": "quick-exit__button"})
     assert buttons and buttons[0]["href"] == "https://www.smhi.se/"
     assert "Lämna sidan snabbt" in html
@@ -207,34 +220,38 @@ def test_quick_exit_is_on_by_default_under_violence_and_a_plain_link(client):
     assert not elements(client.get("/sv/").content.decode(), "a", **{"class": "quick-exit__button"})
 
 
-def test_quick_exit_can_be_switched_off_per_page(client):
-    page = ThemePage.objects.get(slug_sv="manniskohandel-med-barn")
+def test_quick_exit_can_be_switched_off_per_page(client, tree):
+    page = tree.page
     page.quick_exit = "hide"
     page.save_revision().publish()
-    assert "quick-exit__button" not in client.get(THEME_SV).content.decode()
-    assert "quick-exit__button" in client.get(NMT_SV).content.decode()
+    assert "quick-exit__button" not in client.get(url_in(page, "sv")).content.decode()
+    assert "quick-exit__button" in client.get(url_in(tree.support, "sv")).content.decode()
 
 
-def test_theme_page_query_count_is_fixed(client, django_assert_num_queries):
+def test_theme_page_query_count_is_fixed(
+    client, tree, django_assert_max_num_queries, django_assert_num_queries
+):
     # The first view after a publish finds the site, its root paths, navigation and
     # footer links, the page (root page, the page's type and row), its ancestors,
     # whether any page is restricted, and the resource cards; all but the page itself
     # are then kept until the next publish (portal.caching.fragments.fragment,
     # portal.caching.routing, portal.core.pages), and so is the body drawn with its hotline. Only the
     # page's own row is read for every view.
-    with django_assert_num_queries(20):
-        client.get(THEME_SV)
+    # The first view's count is Wagtail's as much as ours: an upper bound.
+    with django_assert_max_num_queries(20):
+        client.get(url_in(tree.page, "sv"))
     with django_assert_num_queries(1):
-        response = client.get(THEME_SV)
+        response = client.get(url_in(tree.page, "sv"))
     assert response.status_code == 200
 
 
-def test_cached_navigation_follows_what_editors_publish(client):
-    assert ">Våld<" in client.get(THEME_SV).content.decode()  # the navigation is now cached
-    section = Page.objects.get(url_path="/start/vald/").specific
+def test_cached_navigation_follows_what_editors_publish(client, tree):
+    # The navigation is now cached.
+    assert ">Våld<" in client.get(url_in(tree.page, "sv")).content.decode()
+    section = tree.section
     section.title_sv = "Våld och förtryck"
     section.save_revision().publish()
-    html = client.get(NMT_SV).content.decode()
+    html = client.get(url_in(tree.support, "sv")).content.decode()
     assert ">Våld och förtryck<" in html
     assert ">Våld<" not in html
 
@@ -261,7 +278,9 @@ def test_every_page_type_states_where_it_may_live():
 
 
 def test_preview_shows_each_language():
-    page = ThemePage.objects.get(slug_sv="manniskohandel-med-barn")
+    page = factories.ThemePageFactory(
+        title_sv="Människohandel med barn", title_en="Child trafficking"
+    )
     assert [code for code, _name in page.preview_modes] == ["sv", "en"]
     for mode, title in (("sv", "Människohandel med barn"), ("en", "Child trafficking")):
         response = page.make_preview_request(preview_mode=mode)

@@ -9,12 +9,23 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from publications.models import Publication, PublicationIndexPage, PublicationPageLink
+from tests.factories import (
+    PublicationFactory,
+    PublicationIndexPageFactory,
+    SectionPageFactory,
+    TopicFactory,
+)
 from tests.helpers import elements, section
 
 pytestmark = pytest.mark.django_db
 
 SLUG = "atervandandeprogrammet-manual"
 ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def catalogue():
+    return PublicationIndexPageFactory(slug_sv="publikationer", slug_en="publications")
 
 
 def json_ld(html: str) -> dict:
@@ -68,32 +79,26 @@ def test_publication_page_in_both_languages(client, path, other, title, edition)
         assert edition in html and data["bookEdition"].startswith("3rd edition")
 
 
-def test_publication_page_links_back_to_topics_and_related_pages(client):
-    publication = Publication.objects.get(slug=SLUG)
-    from guidance.models import SectionPage
-
-    violence = SectionPage.objects.get(slug_sv="vald")
+def test_publication_page_links_back_to_topics_and_related_pages(client, catalogue):
+    topic = TopicFactory()
+    publication = PublicationFactory(topics=[topic])
+    violence = SectionPageFactory(slug_sv="vald", slug_en="violence")
     PublicationPageLink.objects.create(publication=publication, page=violence)
-    html = client.get(f"/en/publications/{SLUG}/").content.decode()
-    assert elements(html, "a", href="/en/publications/?topic=atervandande")
+    html = client.get(publication.url_in(catalogue, language="en")).content.decode()
+    assert elements(html, "a", href=f"/en/publications/?topic={topic.slug}")
     assert elements(html, "a", href="/en/violence/")
     assert list(Publication.objects.for_page(violence)) == [publication]
 
 
-def test_unknown_or_draft_publication_is_not_found(client):
+def test_unknown_or_draft_publication_is_not_found(client, catalogue):
     assert client.get("/sv/publikationer/finns-inte/").status_code == 404
-    publication = Publication(slug="utkast", title_sv="Utkast", year=2024, live=False)
-    publication.save()
+    PublicationFactory(slug="utkast", title_sv="Utkast", live=False)
     assert client.get("/sv/publikationer/utkast/").status_code == 404
     assert "Utkast" not in client.get("/sv/publikationer/").content.decode()
 
 
-def test_json_ld_cannot_break_out_of_its_script(client):
-    publication = Publication(
-        slug="script", title_sv="</script><script>alert(1)</script>", year=2020
-    )
-    publication.save()
-    publication.save_revision().publish()
+def test_json_ld_cannot_break_out_of_its_script(client, catalogue):
+    PublicationFactory(slug="script", title_sv="</script><script>alert(1)</script>")
     html = client.get("/sv/publikationer/script/").content.decode()
     assert "<script>alert(1)" not in html
     assert json_ld(html)["name"] == "</script><script>alert(1)</script>"
