@@ -242,7 +242,8 @@ def page_meta(context):
         )
     canonical = context.get("canonical_url")
     if canonical is None and isinstance(page, Page) and request is not None:
-        url = page.get_url(request)
+        # The page's own address, kept with the layout's parts (no extra cache round trip).
+        url = kept_page_urls(request, page).get(translation.get_language())
         canonical = request.build_absolute_uri(url) if url else None
     elif canonical and request is not None:
         canonical = request.build_absolute_uri(canonical)
