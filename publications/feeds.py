@@ -12,6 +12,14 @@ from django.utils.translation import gettext
 from publications.schema import absolute, plain
 
 
+def _published(publication) -> datetime.datetime:
+    return (
+        publication.first_published_at
+        or publication.last_published_at
+        or datetime.datetime(publication.year, 1, 1, tzinfo=datetime.UTC)
+    )
+
+
 def _updated(publication) -> datetime.datetime:
     return (
         publication.last_published_at
@@ -49,7 +57,7 @@ def catalogue_feed(index_page, request, catalogue) -> HttpResponse:
             unique_id=url,
             description=plain(publication.description),
             author_name=publication.authors_display(),
-            pubdate=_updated(publication),
+            pubdate=_published(publication),
             updateddate=_updated(publication),
             categories=[str(topic) for topic in publication.topics.all()],
         )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import strip_tags
@@ -21,8 +23,18 @@ def absolute(request, url: str) -> str:
     return request.build_absolute_uri(url) if request is not None else url
 
 
-def plain(html: str) -> str:
-    return " ".join(strip_tags(html or "").split())
+# Where rich text ends a paragraph (or a line): a break in the plain text.
+_BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|div)\s*>|<br\s*/?>", re.IGNORECASE)
+_BREAK = "\x00"
+
+
+def plain(value: str) -> str:
+    """Rich text as plain text for JSON, feeds and JSON-LD: real characters (entities
+    decoded), no markup, paragraphs separated by a blank line, spaces collapsed."""
+    marked = _BLOCK_END.sub(_BREAK, (value or "").replace(_BREAK, ""))
+    text = html.unescape(strip_tags(marked))
+    paragraphs = (" ".join(part.split()) for part in text.split(_BREAK))
+    return "\n\n".join(part for part in paragraphs if part)
 
 
 def json_ld(index_page, request, publication) -> str:
