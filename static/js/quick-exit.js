@@ -16,7 +16,10 @@
     var timer = null;
     var WINDOW_MS = 5000;
 
-    if (hint) { hint.hidden = false; }
+    // The Shift shortcut works from here on: its hint becomes visible in the space kept
+    // for it (no layout shift), and describes the button; phones never show it (CSS).
+    root.classList.add("quick-exit--ready");
+    if (hint) { button.setAttribute("aria-describedby", hint.id); }
 
     function say(text) {
         if (status) { status.textContent = text; }

@@ -50,3 +50,39 @@ def test_screenshots_for_a_person_to_look_at(new_page, width):
         path = SCREENSHOTS / f"{name}-{width}.png"
         page.screenshot(path=str(path), full_page=True)
         assert path.stat().st_size > 0
+
+
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+    let total = 0;
+    new PerformanceObserver(list => {
+        for (const entry of list.getEntries()) { if (!entry.hadRecentInput) total += entry.value; }
+    }).observe({type: 'layout-shift', buffered: true});
+    setTimeout(() => resolve(total), 500);
+})"""
+
+
+def test_the_shift_hint_shows_with_a_keyboard_without_moving_the_page(new_page):
+    page = new_page(width=1280, height=900)
+    page.goto(THEME_SV)
+    hint = page.locator(".quick-exit__hint")
+    hint.wait_for(state="visible")
+    assert page.locator(".quick-exit__button").get_attribute("aria-describedby") == (
+        "quick-exit-hint"
+    )
+    assert page.evaluate(LAYOUT_SHIFT) == 0
+
+
+def test_phones_get_the_button_without_the_shift_hint(new_page):
+    page = new_page(width=375, height=812, has_touch=True, is_mobile=True)
+    page.goto(THEME_SV)
+    assert page.locator(".quick-exit__button").is_visible()
+    assert not page.locator(".quick-exit__hint").is_visible()
+    assert page.evaluate(LAYOUT_SHIFT) == 0
+
+
+def test_without_javascript_no_hint_promises_a_shortcut_that_needs_it(new_page):
+    page = new_page(javascript=False)
+    page.goto(THEME_SV)
+    assert page.locator(".quick-exit__button").is_visible()
+    assert not page.locator(".quick-exit__hint").is_visible()
+    assert page.locator(".quick-exit__button").get_attribute("aria-describedby") is None
