@@ -37,7 +37,7 @@ class ThemeResourceTR(TranslationOptions):
 
 @register(models.Hotline)
 class HotlineTR(TranslationOptions):
-    fields = ("name", "opening_hours")
+    fields = ("name", "opening_hours", "outside_hours")
 
 
 @register(models.SupportServicePage)
