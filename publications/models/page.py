@@ -66,8 +66,8 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
         return entries
 
     def full_url_for(self, path: str) -> str:
-        root = self.get_site().root_url if self.get_site() else ""
-        return f"{root}{path}"
+        site = self.get_site()
+        return f"{site.root_url}{path}" if site else path
 
     def search_dependents(self) -> list:
         """What site search must look at again when this page's restrictions change: the
