@@ -61,3 +61,49 @@ def url_in(page, language: str) -> str:
 
     with translation.override(language):
         return page.url
+
+
+class _FormValues(HTMLParser):
+    """The values a browser would submit from a form's inputs, selects and textareas."""
+
+    def __init__(self):
+        super().__init__()
+        self.data: dict[str, str] = {}
+        self._textarea = None
+        self._select = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        name = a.get("name")
+        if tag == "input" and name:
+            kind = a.get("type", "text")
+            if kind in ("checkbox", "radio"):
+                if "checked" in a:
+                    self.data.setdefault(name, a.get("value", "on"))
+            elif kind not in ("submit", "button", "file", "image", "reset"):
+                self.data[name] = a.get("value", "")
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.data[name] = ""
+        elif tag == "select" and name:
+            self._select = name
+        elif tag == "option" and self._select and "selected" in a:
+            self.data[self._select] = a.get("value", "")
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea] += data
+
+
+def form_values(html: str, form_id: str) -> dict[str, str]:
+    """What the form with `form_id` would post as it stands (no JavaScript)."""
+    start = html.index(f'id="{form_id}"')
+    parser = _FormValues()
+    parser.feed(html[start : html.index("</form>", start)])
+    return parser.data

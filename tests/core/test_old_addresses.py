@@ -67,3 +67,25 @@ def test_moving_a_page_in_the_admin_redirects_its_old_addresses(admin_client_sv,
     client.logout()
     assert lands(client, "/sv/kontakt/") == "/sv/vald/kontakt/"
     assert lands(client, "/en/contact/") == "/en/violence/contact/"
+
+
+def test_renaming_in_the_admins_edit_form_redirects_both_languages(admin_client_sv, client):
+    """The editor's own path: the page's edit form, both slugs changed, published."""
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    from tests.helpers import form_values
+
+    contact = Page.objects.get(slug_sv="kontakt").specific
+    edit = reverse("wagtailadmin_pages:edit", args=[contact.pk])
+    data = form_values(admin_client_sv.get(edit).content.decode(), "page-edit-form")
+    for lang in ("sv", "en"):  # the body as the editor's browser would send it
+        blocks = [
+            (b.block_type, rich_text(b.value.source) if hasattr(b.value, "source") else b.value)
+            for b in getattr(contact, f"body_{lang}")
+        ]
+        data.update(nested_form_data({f"body_{lang}": streamfield(blocks)}))
+    data.update(slug_sv="kontakta-oss", slug_en="contact-us", **{"action-publish": "1"})
+    assert admin_client_sv.post(edit, data).status_code == 302
+    client.logout()
+    assert lands(client, "/sv/kontakt/") == "/sv/kontakta-oss/"
+    assert lands(client, "/en/contact/") == "/en/contact-us/"
