@@ -311,6 +311,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# New pages' addresses in plain ASCII, as the seed's (Wagtail's slug field transliterates
+# "våld" to "vald"), never percent-encoded.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
 # Renamed and moved pages keep their old addresses in every language
 # (portal/core/old_addresses.py); Wagtail's own automatic redirects know one language.
 WAGTAILREDIRECTS_AUTO_CREATE = False
