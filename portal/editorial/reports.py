@@ -86,13 +86,13 @@ class TranslationStatusReportView(RowReportView):
         Column("status_label", label=_("Status")),
         Column("missing_fields_text", label=_("Fields without English")),
     ]
-    list_export = ["title", "kind_label", "section", "status_label", "missing_fields"]
+    list_export = ["title", "kind_label", "section", "status_label", "missing_fields_text"]
     export_headings = {
         "title": _("Title"),
         "kind_label": _("Kind"),
         "section": _("Section"),
         "status_label": _("Status"),
-        "missing_fields": _("Fields without English"),
+        "missing_fields_text": _("Fields without English"),
     }
 
     def get_rows(self):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models.signals import post_save, pre_save
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -125,7 +126,14 @@ class Row:
 
     @property
     def missing_fields_text(self) -> str:
-        return ", ".join(self.missing_fields)
+        """The fields by the names editors see in the form ("lead paragraph", not "lead")."""
+        return ", ".join(self.field_label(name) for name in self.missing_fields)
+
+    def field_label(self, name: str) -> str:
+        try:
+            return str(self.obj._meta.get_field(name).verbose_name)
+        except FieldDoesNotExist:
+            return name
 
     @cached_property
     def edit_url(self) -> str:
