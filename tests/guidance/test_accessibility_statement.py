@@ -8,9 +8,17 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from guidance.models import AccessibilityStatementPage
 from guidance.models.accessibility import DIGG_COMPLAINT_URL
-from tests.helpers import elements, section
+from tests.factories.accessibility import AccessibilityStatementPageFactory
+from tests.factories.trees import violence_theme
+from tests.helpers import elements, section, url_in
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def statement():
+    return AccessibilityStatementPageFactory()
+
 
 STATEMENT = {"sv": "/sv/tillganglighet/", "en": "/en/accessibility/"}
 
@@ -22,7 +30,7 @@ STATEMENT = {"sv": "/sv/tillganglighet/", "en": "/en/accessibility/"}
         ("en", "Accessibility statement", "partly compliant"),
     ],
 )
-def test_statement_renders_in_both_languages(client, lang, heading, status):
+def test_statement_renders_in_both_languages(client, statement, lang, heading, status):
     response = client.get(STATEMENT[lang])
     assert response.status_code == 200
     html = response.content.decode()
@@ -35,6 +43,7 @@ def test_statement_renders_in_both_languages(client, lang, heading, status):
 
 
 def test_statement_is_seeded_once_with_the_fields_the_law_asks_for():
+    """About the seed content: the statement it brings."""
     statement = AccessibilityStatementPage.objects.get()
     assert statement.compliance_status == "partly"
     assert statement.non_accessible_content_sv and statement.non_accessible_content_en
@@ -50,16 +59,25 @@ def test_statement_is_seeded_once_with_the_fields_the_law_asks_for():
 
 
 @pytest.mark.parametrize(
-    "path", ["/sv/", "/en/", "/sv/vald/teman/manniskohandel-med-barn/", "/en/contact/", "/sv/sok/"]
+    ("lang", "address"),
+    [
+        ("sv", lambda theme: "/sv/"),
+        ("en", lambda theme: "/en/"),
+        ("sv", lambda theme: url_in(theme.page, "sv")),
+        ("en", lambda theme: url_in(theme.contact, "en")),
+        ("sv", lambda theme: "/sv/sok/"),
+    ],
+    ids=["home-sv", "home-en", "theme-sv", "contact-en", "search-sv"],
 )
-def test_every_footer_links_to_the_statement(client, path):
-    html = client.get(path).content.decode()
+def test_every_footer_links_to_the_statement(client, lang, address):
+    theme = violence_theme()
+    AccessibilityStatementPageFactory()
+    html = client.get(address(theme)).content.decode()
     footer = section(html, '<footer class="site-footer"')
-    lang = path.split("/")[1]
     assert elements(footer, "a", href=STATEMENT[lang])
 
 
-def test_the_404_page_footer_links_to_the_statement(client):
+def test_the_404_page_footer_links_to_the_statement(client, statement):
     response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     assert elements(response.content.decode(), "a", href=STATEMENT["en"])
@@ -69,7 +87,9 @@ def test_the_404_page_footer_links_to_the_statement(client):
     ("lang", "thanks"),
     [("sv", "Vi har tagit emot ditt meddelande"), ("en", "We have received your message")],
 )
-def test_feedback_form_posts_stores_mails_and_thanks_in_the_page_language(client, lang, thanks):
+def test_feedback_form_posts_stores_mails_and_thanks_in_the_page_language(
+    client, statement, lang, thanks
+):
     response = client.post(
         STATEMENT[lang],
         {
@@ -94,7 +114,7 @@ def test_feedback_form_posts_stores_mails_and_thanks_in_the_page_language(client
     ("lang", "error"),
     [("sv", "Det här fältet är obligatoriskt"), ("en", "This field is required.")],
 )
-def test_empty_message_gives_an_error_in_the_page_language(client, lang, error):
+def test_empty_message_gives_an_error_in_the_page_language(client, statement, lang, error):
     response = client.post(
         STATEMENT[lang], {"name": "<script>alert(1)</script>", "email": "", "message": ""}
     )
@@ -118,7 +138,7 @@ def test_empty_message_gives_an_error_in_the_page_language(client, lang, error):
     assert not mail.outbox
 
 
-def test_form_fields_have_labels_and_autocomplete(client):
+def test_form_fields_have_labels_and_autocomplete(client, statement):
     html = client.get(STATEMENT["en"]).content.decode()
     for field_id in ("id_name", "id_email", "id_content", "id_message"):
         assert elements(html, "label", **{"for": field_id})
@@ -126,8 +146,7 @@ def test_form_fields_have_labels_and_autocomplete(client):
     assert elements(html, "input", name="email", autocomplete="email", type="email")
 
 
-def test_editors_edit_the_statement_and_its_form_in_both_languages(admin_client_sv):
-    statement = AccessibilityStatementPage.objects.get()
+def test_editors_edit_the_statement_and_its_form_in_both_languages(admin_client_sv, statement):
     response = admin_client_sv.get(f"/admin/pages/{statement.pk}/edit/")
     assert response.status_code == 200
     html = response.content.decode()

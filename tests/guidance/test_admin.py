@@ -9,12 +9,13 @@ from guidance.models import (
     DocumentResourcePage,
     Hotline,
     PodcastEpisodePage,
+    SupportServiceAgency,
     SupportServicePage,
-    ThemeIndexPage,
     ThemePage,
     WebCoursePage,
 )
-from tests.helpers import elements
+from tests.factories.trees import violence_theme
+from tests.helpers import elements, url_in
 
 
 def page_data(**fields):
@@ -34,8 +35,9 @@ def page_data(**fields):
 class TestEditorsCreatePages(WagtailPageTestCase):
     def setUp(self):
         self.user = self.login()
-        self.theme_index = ThemeIndexPage.objects.get()
-        self.theme = ThemePage.objects.get(slug_sv="manniskohandel-med-barn")
+        self.built = violence_theme()
+        self.theme_index = self.built.index
+        self.theme = self.built.page
 
     def test_create_and_publish_a_theme_in_both_languages(self):
         data = page_data(
@@ -66,7 +68,7 @@ class TestEditorsCreatePages(WagtailPageTestCase):
                     "title_sv": "Stödlinjen",
                     "slug_sv": "stodlinjen",
                     "lead_agency_sv": "Socialstyrelsen",
-                    "hotline": Hotline.objects.get().pk,
+                    "hotline": self.built.hotline.pk,
                     "website_sv": "https://example.org/",
                     "website_label_sv": "Stödlinjen",
                     "audience_sv": "Yrkesverksamma.",
@@ -120,16 +122,15 @@ class TestEditorsCreatePages(WagtailPageTestCase):
             # No English yet: the English address shows the Swedish text with the notice.
             with self.settings(LANGUAGE_CODE="sv"):
                 en = self.client.get(
-                    page.url.replace("/sv/", "/en/", 1).replace(
-                        "/vald/teman/manniskohandel-med-barn/",
-                        "/violence/themes/child-trafficking/",
-                    )
+                    page.url.replace(url_in(self.theme, "sv"), url_in(self.theme, "en"), 1)
                 )
             assert en.status_code == 200
             assert "not been translated into English yet" in en.content.decode()
 
     def test_edit_saves_a_draft_and_publishing_makes_it_public(self):
-        nmt = SupportServicePage.objects.get(slug_sv="nmt")
+        nmt = self.built.support
+        SupportServiceAgency.objects.create(page=nmt, name_sv="Polisen", name_en="The Police")
+        nmt.save_revision(log_action=False).publish(log_action=False)  # as an editor adds it
         edit_url = f"/admin/pages/{nmt.pk}/edit/"
         form = self.client.get(edit_url)
         assert form.status_code == 200
@@ -144,8 +145,8 @@ class TestEditorsCreatePages(WagtailPageTestCase):
             lead_agency_sv=nmt.lead_agency_sv,
             lead_agency_en=nmt.lead_agency_en,
             hotline=nmt.hotline_id,
-            hotline_prompt_sv=nmt.hotline_prompt_sv,
-            hotline_prompt_en=nmt.hotline_prompt_en,
+            hotline_prompt_sv=nmt.hotline_prompt_sv or "",
+            hotline_prompt_en=nmt.hotline_prompt_en or "",
             website_sv=nmt.website_sv,
             website_en="",
             website_label_sv=nmt.website_label_sv,
