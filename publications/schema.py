@@ -66,7 +66,7 @@ def json_ld(index_page, request, publication) -> str:
         data["identifier"] = publication.article_number
     if publication.external_url:
         data["sameAs"] = publication.external_url
-    documents = [v for v in versions if v.has_public_document]
+    documents = publication.documents()
     if documents:
         data["encoding"] = [
             {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.cache import cache
+from django.db.models import Q
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from portal.caching.generation import CACHE_SECONDS, generation
@@ -31,13 +32,12 @@ def restricted_collection_ids() -> frozenset[int]:
     key = f"collection-restrictions:{generation()}"
     found = cache.get(key)
     if found is None:
-        found = set()
-        for restriction in CollectionViewRestriction.objects.select_related("collection"):
-            found.update(
-                Collection.objects.filter(path__startswith=restriction.collection.path).values_list(
-                    "pk", flat=True
-                )
-            )
-        found = frozenset(found)
+        paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+        below = Q()
+        for path in paths:
+            below |= Q(path__startswith=path)
+        found = frozenset(
+            Collection.objects.filter(below).values_list("pk", flat=True) if below else ()
+        )
         cache.set(key, found, CACHE_SECONDS)
     return found

@@ -54,9 +54,11 @@ def _record(before: dict[int, dict[str, str]], page) -> None:
     Redirect.objects.filter(old_path__in=own).delete()
 
 
-def _before_save(sender, instance, raw=False, **kwargs):
+def _before_save(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or not isinstance(instance, Page) or instance.pk is None:
         return
+    if update_fields is not None and not {"slug", *SLUG_FIELDS} & set(update_fields):
+        return  # a draft, a lock, a revision's bookkeeping: the address stays
     stored = Page.objects.filter(pk=instance.pk, live=True).values(*SLUG_FIELDS).first()
     if stored and any(stored[f] != getattr(instance, f, stored[f]) for f in SLUG_FIELDS):
         _before[instance.pk] = addresses(Page.objects.get(pk=instance.pk))

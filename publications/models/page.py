@@ -12,7 +12,6 @@ imports this module or the `publications.models` package.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404, HttpResponse
@@ -55,19 +54,15 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
     )
 
     def get_sitemap_urls(self, request=None):
-        """The catalogue page, then each live publication, in each language."""
-        entries = super().get_sitemap_urls(request)
+        """The catalogue page, then each live publication, in each language; the
+        publications' addresses hang from the page's own, as in `Publication.url_in`."""
+        bases = self.language_urls(request, full=True)
+        entries = sitemap_entries(bases, self.last_published_at or self.latest_revision_created_at)
         for publication in Publication.objects.live().order_by("pk"):
-            urls = {}
-            for code, _name in settings.LANGUAGES:
-                url = publication.url_in(self, request, language=code)
-                urls[code] = request.build_absolute_uri(url) if request else self.full_url_for(url)
+            route = self.reverse_subpage("publication", kwargs={"slug": publication.slug})
+            urls = {code: base + route for code, base in bases.items() if base}
             entries += sitemap_entries(urls, publication.last_published_at)
         return entries
-
-    def full_url_for(self, path: str) -> str:
-        site = self.get_site()
-        return f"{site.root_url}{path}" if site else path
 
     def search_dependents(self) -> list:
         """What site search must look at again when this page's restrictions change: the

@@ -28,6 +28,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from portal.caching.restrictions import restricted_collection_ids
 from portal.core.i18n import LanguagePreviewMixin, join_names
 from publications import languages, text
 from publications.models.inlines import (
@@ -285,7 +286,13 @@ class Publication(
         )
 
     def documents(self) -> list[PublicationLanguage]:
-        return [version for version in self.languages() if version.has_public_document]
+        """The language versions with a document anyone may read; which collections are
+        private is asked once, and only when there is a document at all."""
+        with_document = [version for version in self.languages() if version.document_id]
+        if not with_document:
+            return []
+        restricted = restricted_collection_ids()
+        return [v for v in with_document if v.document.collection_id not in restricted]
 
     def url_in(self, index_page, request=None, language: str | None = None) -> str:
         with translation.override(language or translation.get_language()):
