@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,3 +12,6 @@ class CachingConfig(AppConfig):
         from portal.caching import invalidation
 
         invalidation.connect()
+        # A migration may change what pages are made of: what was kept in the older
+        # shape (pages, routes, drawn parts) is not read again.
+        post_migrate.connect(invalidation.after_migrate, sender=self)

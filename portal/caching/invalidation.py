@@ -70,3 +70,8 @@ def connect() -> None:
         signal.connect(invalidate, dispatch_uid=f"page_cache_{signal!r}")
     post_save.connect(_on_model_change, dispatch_uid="page_cache_post_save")
     post_delete.connect(_on_model_change, dispatch_uid="page_cache_post_delete")
+
+
+def after_migrate(**kwargs) -> None:
+    """A new generation after `migrate` (once per run: sent for this app only)."""
+    invalidate()

@@ -2,14 +2,19 @@
 
 Wagtail finds a page in three steps, each a query: the site of the host name, the
 site's root page, then the page under it (two queries, its type and then its row).
-Which page an address names changes only when editors publish, unpublish or move a
-page, or change a site, and each of those starts a new generation
-(portal.caching.invalidation). So the site, the page's type and id, and whether any page
-is restricted, are kept in the shared cache under the address, with the generation they
-were found in (read together with the current generation in one round trip), and a
-request whose address was routed before in this generation fetches its page with one
-query. The page itself is always read from the database: nothing of its row comes from
-this cache.
+Which page an address names, and what its published row holds, change only when editors
+publish, unpublish or move a page, or change a site or a restriction, and each of those
+starts a new generation (portal.caching.invalidation). So the site, the page as it was
+read, and whether any page is restricted, are kept in the shared cache under the address,
+with the generation they were found in (read together with the current generation in one
+round trip). A request whose address was routed before in this generation asks the
+database one question only: whether the page is still live, so that even a change made
+behind Wagtail's back (an SQL update, no signal, no new generation) never serves a page
+that is no longer published. Drafts, locks and revisions change the row's bookkeeping
+but not the generation; nothing of that is shown by the published page.
+
+A migration may change what a page is made of: every `migrate` starts a new generation
+(portal.caching.apps), so no process reads a page kept in an older shape.
 
 Only addresses that name a page itself are remembered, not the sub-routes of a
 routable page (a publication's address), so that made-up addresses add nothing to the
@@ -25,7 +30,6 @@ tests/caching/test_wagtail_private_attributes.py fails if Wagtail stops reading 
 
 from __future__ import annotations
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
@@ -35,7 +39,7 @@ from portal.caching.restrictions import any_view_restrictions
 
 # The shape of a kept route; a new shape gets new keys, so that processes of two releases
 # sharing the cache during a deploy never read each other's entries.
-ENTRY_VERSION = 4
+ENTRY_VERSION = 5
 
 
 def _key(request, path: str) -> str:
@@ -55,9 +59,9 @@ def _names_the_page(site: Site, page: Page, path: str) -> bool:
     )
 
 
-def live_page(model: type[Page], page_id: int) -> Page | None:
-    """The live page of `model` with this id, or None: one query for its whole row."""
-    return model.objects.filter(pk=page_id, live=True).order_by().first()
+def still_live(page: Page) -> bool:
+    """Whether the page is live in the database now: one small query."""
+    return Page.objects.filter(pk=page.pk, live=True).exists()
 
 
 def hand_to_wagtail(request, site: Site, page: Page) -> None:
@@ -72,12 +76,10 @@ def hand_to_wagtail(request, site: Site, page: Page) -> None:
 def _remembered(request, key: str) -> bool:
     """Route the request from the cache; False when the address is not remembered."""
     entry = current(request, key)
-    if not isinstance(entry, tuple) or len(entry) != 4:
+    if not isinstance(entry, tuple) or len(entry) != 3:
         return False
-    site, content_type_id, page_id, restricted = entry
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    page = live_page(model, page_id) if model else None
-    if page is None:
+    site, page, restricted = entry
+    if not isinstance(page, Page) or not still_live(page):
         return False
     # Whether any page was restricted when the route was kept: a restriction saved or
     # deleted since would have started a new generation.
@@ -96,5 +98,5 @@ def serve(request, path):
         site = Site.find_for_request(request)
         if route is not None and site is not None and _names_the_page(site, route[0], path):
             page = route[0]
-            store(request, key, (site, page.content_type_id, page.pk, any_view_restrictions()))
+            store(request, key, (site, page, any_view_restrictions()))
     return wagtail_views.serve(request, path)
