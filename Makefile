@@ -43,7 +43,7 @@ run: compilemessages seed ## Set everything up and serve at http://127.0.0.1:$(P
 	@echo "To create an editor account for the admin, run in another terminal:"
 	@echo "    $(PY) manage.py createsuperuser"
 	@echo ""
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 .PHONY: test
 test: $(VENV)/.installed-test compilemessages ## Install the test dependencies and run the whole suite

@@ -252,7 +252,12 @@ WAGTAIL_SITE_NAME = "Stöd för socialtjänsten"
 # (upgrades go through pyproject.toml).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+# The admin's address in e-mails (moderation notifications) and command output: from the
+# environment, else the address `make run` serves on (its PORT).
+WAGTAILADMIN_BASE_URL = (
+    os.environ.get("WAGTAILADMIN_BASE_URL", "").strip()
+    or f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+)
 WAGTAIL_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = WAGTAIL_PERMITTED_LANGUAGES
 # One search index: the site search's own (portal.search). The admin's searches (the page

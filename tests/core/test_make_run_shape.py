@@ -26,7 +26,11 @@ print(json.dumps({"debug": settings.DEBUG, "status": missing.status_code,
 
 
 def probe(tmp_path, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG"}}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "DEBUG", "PORT", "WAGTAILADMIN_BASE_URL"}
+    }
     environment.update(DJANGO_SETTINGS_MODULE="portal.settings.dev", **env)
     environment["DATABASE_URL"] = f"sqlite:///{tmp_path / 'probe.sqlite3'}"
     out = subprocess.run(
@@ -52,3 +56,21 @@ def test_every_page_names_its_icons(client):
     assert 'rel="icon" href="/static/images/mark.svg" type="image/svg+xml"' in html
     assert 'rel="apple-touch-icon" href="/static/images/apple-touch-icon.png"' in html
     assert client.get("/static/images/mark.svg").status_code == 200
+
+
+def admin_base_url(**env) -> str:
+    environment = {
+        k: v for k, v in os.environ.items() if k not in {"PORT", "WAGTAILADMIN_BASE_URL"}
+    }
+    environment.update(DJANGO_SETTINGS_MODULE="portal.settings.dev", **env)
+    code = "import django; django.setup(); from django.conf import settings as s; "
+    code += "print(s.WAGTAILADMIN_BASE_URL)"
+    run = subprocess.run([sys.executable, "-c", code], env=environment, capture_output=True)
+    return run.stdout.decode().strip()
+
+
+def test_notification_links_lead_to_the_port_served_or_the_address_given():
+    assert admin_base_url() == "http://127.0.0.1:8000"
+    assert admin_base_url(PORT="8123") == "http://127.0.0.1:8123"  # make run PORT=8123
+    given = admin_base_url(PORT="8123", WAGTAILADMIN_BASE_URL="https://stod.example.se")
+    assert given == "https://stod.example.se"

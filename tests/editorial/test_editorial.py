@@ -180,6 +180,12 @@ def test_review_command_lists_due_pages_and_fails_on_overdue(capsys):
     out = capsys.readouterr().out
     assert "OVERDUE" in out and nmt.title_sv in out
     assert "DUE" in out and "Webbutbildningen Människohandel med barn och unga" in out
+    # Each page's public addresses in both languages and its edit link, in full.
+    urls = nmt.language_urls(full=True)
+    assert urls["sv"].startswith("http") and "/sv/vald/" in urls["sv"]
+    assert urls["en"].startswith("http") and "/en/violence/" in urls["en"]
+    assert f"sv: {urls['sv']}" in out and f"en: {urls['en']}" in out
+    assert f"edit: http://testserver/admin/pages/{nmt.pk}/edit/" in out
 
 
 class TestReviewInTheAdmin(WagtailPageTestCase):
