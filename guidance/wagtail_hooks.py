@@ -1,4 +1,4 @@
-"""Admin additions for guidance: the dashboard panel of pages due for review (the report
+"""Admin additions for guidance: the dashboard panel of pages due for content review (the report
 itself is portal.editorial's, on Wagtail's ReportView)."""
 
 from __future__ import annotations

@@ -113,7 +113,7 @@ class ReviewDatesFilterSet(RowFilterSet):
 
 
 class ReviewDatesReportView(RowReportView):
-    page_title = _("Pages due for review")
+    page_title = _("Pages due for content review")
     header_icon = "date"
     index_url_name = "review_due"
     index_results_url_name = "review_due_results"

@@ -51,7 +51,7 @@ def register_menu_item():
 @hooks.register("register_reports_menu_item")
 def register_review_menu_item():
     return MenuItem(
-        gettext_lazy("Pages due for review"),
+        gettext_lazy("Pages due for content review"),
         reverse("review_due"),
         name="review-due",
         icon_name="date",

@@ -203,7 +203,7 @@ class TestReviewInTheAdmin(WagtailPageTestCase):
         response = self.client.post(f"/admin/pages/{nmt.pk}/edit/", data)
         assert response.status_code == 200
         html = response.content.decode()
-        assert "Granska senast-datumet kan inte vara före senast granskad-datumet" in html
+        assert "Datumet för nästa översyn kan inte vara före datumet för den senaste" in html
         assert "Ny text som inte får försvinna." in html
 
 

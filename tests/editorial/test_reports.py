@@ -11,7 +11,7 @@ from wagtail.models import Site
 
 from guidance.models import Hotline, SectionPage, StandardPage
 from portal.editorial.review_dates import reviewed_models
-from tests.helpers import elements
+from tests.helpers import elements, section
 
 pytestmark = pytest.mark.django_db
 
@@ -171,8 +171,8 @@ def test_review_report_lists_overdue_and_due_pages_soonest_first(editor, review_
     response = editor.get(REVIEW)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Sidor att granska" in html
-    assert all(text in html for text in ("Granska senast", "Senast granskad", "Sidtyp"))
+    assert "Sidor att se över" in html
+    assert all(text in html for text in ("Se över senast", "Senast översedd", "Sidtyp"))
     links = [a["href"] for a in elements(html, "a") if a.get("href", "").endswith("/edit/")]
     overdue, due = _edit(review_pages["overdue"]), _edit(review_pages["due"])
     assert [link for link in links if link in {overdue, due}] == [overdue, due]
@@ -192,7 +192,7 @@ def test_review_report_filters_by_status_and_page_type(editor, review_pages):
 
 def test_review_report_exports_csv_and_xlsx(editor, review_pages):
     rows = _csv(editor.get(REVIEW, {"export": "csv"}))
-    assert rows[0] == ["Titel", "Sidtyp", "Senast granskad", "Granska senast", "Status"]
+    assert rows[0] == ["Titel", "Sidtyp", "Senast översedd", "Se över senast", "Status"]
     overdue, due = review_pages["overdue"], review_pages["due"]
     assert rows[1:] == [
         ["Försenad sida", "Standardsida", "2024-01-01", str(overdue.review_by), "Försenad"],
@@ -240,3 +240,16 @@ def test_a_report_page_costs_a_bounded_number_of_queries(
     add_rows(5)  # more rows, the same cost
     with django_assert_max_num_queries(limit):
         assert editor.get(url).status_code == 200
+
+
+def test_the_dashboard_tells_content_review_from_moderation(editor, review_pages):
+    """Wagtail's moderation panel is "Inväntar din granskning"; the content-review panel
+    must not be mistaken for it: its own name, and no word of "granska" in it."""
+    dashboard = editor.get("/admin/").content.decode()
+    panel = section(
+        dashboard, '<section class="w-panel w-panel--dashboard" id="review-due-section"'
+    )
+    assert "Sidor att se över" in panel
+    assert "Försenad sida" in panel and "Snart granskad sida" in panel
+    without_titles = panel.replace("Snart granskad sida", "")
+    assert "gransk" not in without_titles.lower()
