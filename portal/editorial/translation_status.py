@@ -19,6 +19,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modeltranslation.translator import translator
+from wagtail import blocks
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Page
 
@@ -47,15 +48,45 @@ def tracked_models() -> list[type]:
     return models
 
 
-# Markup the admin adds or renews on every save, which is no change of text.
-_NOISE = re.compile(r'\sdata-block-key=\\?"[^"\\]*\\?"|"id":\s*"[^"]*",?\s*')
+_WORD = re.compile(r"\w+")
+_TAG = re.compile(r"<[^>]+>")
+_TEXT_BLOCKS = (blocks.CharBlock, blocks.TextBlock, blocks.RichTextBlock)
 
 
-def _text(model, obj, name: str, language: str) -> str:
-    """The field's value as text, without editor markup that carries no content."""
-    field = model._meta.get_field(f"{name}_{language}")
-    value = field.value_to_string(obj) if obj is not None else ""
-    return " ".join(_NOISE.sub("", value or "").split())
+def _block_texts(block, value) -> list[str]:
+    """The text a reader sees in a block's value: headings, paragraphs, rich text; not
+    choices, URLs, numbers, images or chosen snippets and pages."""
+    if value is None:
+        return []
+    if isinstance(block, blocks.RichTextBlock):
+        return [_TAG.sub(" ", value.source)]
+    if isinstance(block, _TEXT_BLOCKS):
+        return [str(value)]
+    if isinstance(block, blocks.StructBlock):
+        return [
+            t
+            for name, child in block.child_blocks.items()
+            for t in _block_texts(child, value.get(name))
+        ]
+    if isinstance(block, blocks.ListBlock):
+        return [t for item in value for t in _block_texts(block.child_block, item)]
+    if isinstance(block, blocks.StreamBlock):
+        return [t for child in value for t in _block_texts(child.block, child.value)]
+    return []
+
+
+def _text(model, obj, name: str, language: str) -> tuple:
+    """The field's translatable text as words, one sequence per block or paragraph, in
+    sorted order: a change of markup, spacing, punctuation, a link's address, an image, a
+    choice, a chosen page or snippet, or of the blocks' order, is no change of text."""
+    value = getattr(obj, f"{name}_{language}", None) if obj is not None else None
+    if value is None:
+        return ()
+    if hasattr(value, "stream_block"):  # StreamValue
+        texts = [t for child in value for t in _block_texts(child.block, child.value)]
+    else:
+        texts = [_TAG.sub(" ", str(value))]
+    return tuple(sorted(tuple(_WORD.findall(text)) for text in texts if _WORD.search(text)))
 
 
 def _record_changes(sender, instance, raw=False, update_fields=None, **kwargs):

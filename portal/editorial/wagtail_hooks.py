@@ -8,6 +8,7 @@ from collections import Counter
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -82,21 +83,38 @@ def add_translation_panel(request, panels):
     panels.append(TranslationStatusPanel())
 
 
+def _field_names(obj, names) -> str:
+    return ", ".join(str(obj._meta.get_field(name).verbose_name) for name in names)
+
+
 def _warn_if_english_lags(request, obj):
-    """Tell the editor who published a Swedish change that the English side may need it too."""
+    """After a save: name the fields whose English is missing; say that the English may
+    need updating only when this very save changed the Swedish text."""
     if obj is None or type(obj) not in translation_status.tracked_models():
         return
     stamps = TranslationTimestamps.objects.filter(
         content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk)
     ).first()
-    state, _fields = translation_status.status_of(obj, stamps)
-    if state == "outdated":
+    state, fields = translation_status.status_of(obj, stamps)
+    started = getattr(request, "editorial_save_started", None)
+    if state == "outdated" and started and stamps.sv_changed_at >= started:
         messages.warning(
             request,
             _("The Swedish text changed. The English text may need updating as well."),
         )
     elif state in ("missing", "partial"):
-        messages.warning(request, _("Some of the English text is missing."))
+        messages.warning(
+            request,
+            _("English text is missing in: %(fields)s.") % {"fields": _field_names(obj, fields)},
+        )
+
+
+@hooks.register("before_edit_page")
+@hooks.register("before_create_page")
+@hooks.register("before_edit_snippet")
+@hooks.register("before_create_snippet")
+def note_when_the_save_started(request, *args):
+    request.editorial_save_started = timezone.now()
 
 
 @hooks.register("after_edit_page")

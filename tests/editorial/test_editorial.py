@@ -2,6 +2,7 @@
 
 The admin reports themselves are tested in test_reports.py."""
 
+import re
 import threading
 from datetime import date, timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -12,6 +13,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone, translation
 from wagtail.models import WorkflowState
+from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 from wagtail.users.models import UserProfile
@@ -76,6 +78,45 @@ def test_swedish_change_after_english_marks_the_page_outdated():
     assert nmt.title_sv not in _titles(report_rows())
 
 
+def test_only_a_change_of_text_makes_the_english_older():
+    """Reordering blocks, changing a link's address or the chosen hotline, or markup,
+    changes no text a translator must follow; a changed word does."""
+    theme = ThemePage.objects.get(slug_sv="manniskohandel-med-barn")
+    other_line = Hotline.objects.create(
+        name_sv="Jourlinjen", name_en="The duty line", number="+46812345678"
+    )
+    theme.body_sv = [
+        ("heading", "Stöd"),
+        ("paragraph", RichText('<p>Ring <a href="https://a.example.se/">stödlinjen</a>.</p>')),
+        ("hotline", other_line),
+    ]
+    theme.body_en = [
+        ("heading", "Support"),
+        ("paragraph", RichText('<p>Call <a href="https://a.example.se/">the line</a>.</p>')),
+        ("hotline", other_line),
+    ]
+    _publish(theme)
+    assert theme.title_sv not in _titles(report_rows())
+
+    theme = ThemePage.objects.get(pk=theme.pk)
+    heading, paragraph, _line = list(theme.body_sv)
+    theme.body_sv = [
+        ("hotline", Hotline.objects.exclude(pk=other_line.pk).first()),
+        (
+            "paragraph",
+            RichText('<p>Ring <b><a href="https://b.example.se/">stödlinjen</a></b>.</p>'),
+        ),
+        ("heading", heading.value),
+    ]
+    _publish(theme)
+    assert theme.title_sv not in _titles(report_rows())
+
+    theme = ThemePage.objects.get(pk=theme.pk)
+    theme.body_sv = [*((c.block_type, c.value) for c in theme.body_sv), ("heading", "Mer stöd")]
+    _publish(theme)
+    assert _titles(report_rows())[theme.title_sv] == "outdated"
+
+
 def test_snippets_without_english_are_listed():
     Hotline.objects.create(name_sv="Jourtelefonen", name_en="", number="+46812345678")
     rows = report_rows(kind="hotline")
@@ -95,6 +136,33 @@ class TestTranslationWarningsInTheAdmin(WagtailPageTestCase):
         response = self.client.post(f"/admin/pages/{nmt.pk}/edit/", data, follow=True)
         assert response.status_code == 200
         assert "Den engelska texten kan också behöva uppdateras" in response.content.decode()
+
+    def _publish_form(self, nmt, **changes):
+        data = _nmt_form_data(nmt, **changes)
+        data["action-publish"] = "action-publish"
+        response = self.client.post(f"/admin/pages/{nmt.pk}/edit/", data, follow=True)
+        assert response.status_code == 200
+        return response.content.decode()
+
+    def test_the_warning_comes_with_the_save_that_changed_swedish_only(self):
+        nmt = SupportServicePage.objects.get(slug_sv="nmt")
+        assert "kan också behöva uppdateras" in self._publish_form(nmt, summary_sv="Ny text.")
+        nmt = SupportServicePage.objects.get(pk=nmt.pk)
+        # Saved again without a change of Swedish text: no second warning.
+        again = self._publish_form(nmt, abbreviation="NMT2")
+        assert "kan också behöva uppdateras" not in again
+
+    def test_missing_english_is_named_field_by_field_until_filled(self):
+        nmt = SupportServicePage.objects.get(slug_sv="nmt")
+        html = self._publish_form(nmt, summary_en="", audience_en="")
+        message = re.search(r"Engelsk text saknas i: ([^<.]*)\.", html)
+        assert message and set(message.group(1).split(", ")) == {
+            str(SupportServicePage._meta.get_field(name).verbose_name)
+            for name in ("summary", "audience")
+        }
+        nmt = SupportServicePage.objects.get(pk=nmt.pk)
+        filled = self._publish_form(nmt, summary_en="A summary.", audience_en="Social workers.")
+        assert "Engelsk text saknas" not in filled
 
 
 def _nmt_form_data(nmt, **changes):
