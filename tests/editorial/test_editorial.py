@@ -40,12 +40,7 @@ def _publish(page):
 
 def test_fully_translated_seed_content_is_not_listed():
     titles = _titles(report_rows())
-    for title in (
-        "Våld",
-        "Människohandel med barn",
-        "Nationellt metodstöd mot prostitution och människohandel",
-    ):
-        assert title not in titles
+    assert titles == {}
 
 
 def test_page_without_english_is_listed_as_missing_and_partial_as_partial():
