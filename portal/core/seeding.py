@@ -64,16 +64,29 @@ def ensure_page(parent: Page, model, *, slug_sv: str, log=None, **fields) -> tup
     with translation.override("sv"):
         page = model(slug_sv=slug_sv, **fields)
         parent.add_child(instance=page)
-        page.save_revision().publish(log_action=False)
+        page.save_revision().publish()
     if log:
         log(f"  created {model.__name__} /{slug_sv}/")
     return page, True
 
 
 def publish(obj) -> None:
-    """A new live revision of a page or of a snippet with drafts."""
+    """A new live revision of a page or of a snippet with drafts, logged as any publish is
+    (by no user: the history says "system")."""
     if isinstance(obj, Page | DraftStateMixin):
-        obj.save_revision(log_action=False).publish(log_action=False)
+        obj.save_revision().publish()
+
+
+def complete(obj) -> None:
+    """Save what the seed added to an object it created and published in this run (inline
+    rows, links; `obj` as read after that publish) into the object and its live revision: the seed's content is one
+    revision, published once, so that the history and its comparisons show only what
+    editors change afterwards."""
+    obj.save()
+    revision = getattr(obj, "live_revision", None)
+    if revision is not None and revision.pk == getattr(obj, "latest_revision_id", None):
+        revision.content = obj.serializable_data()
+        revision.save(update_fields=["content"])
 
 
 class Loader:
@@ -134,7 +147,9 @@ class Loader:
         if created and entry.get("then"):
             for name, rows in entry["then"].items():
                 self.create_rows(page, name, rows)
-            publish(page)
+            page = type(page).objects.get(pk=page.pk)  # as published, with its rows
+            self.pages[own_path] = page
+            complete(page)
         return page
 
     def create_rows(self, parent, relation: str, rows: list[dict]) -> None:
@@ -175,10 +190,7 @@ class Loader:
             model = apps.get_model(entry["model"])
             obj = model.objects.filter(**entry["key"]).first()
             if obj is not None and self.fill_empty(obj, entry["fields"]):
-                if isinstance(obj, Page | DraftStateMixin):
-                    publish(obj)
-                else:
-                    obj.save()
+                complete(obj)
                 self.log(f"  linked {model.__name__} {' '.join(entry['key'].values())}")
 
     # Values

@@ -8,6 +8,7 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial")
 
     def ready(self):
-        from portal.editorial import translation_status
+        from portal.editorial import comparison, translation_status
 
         translation_status.connect()
+        comparison.register()
