@@ -92,6 +92,9 @@ class _FormValues(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag == "textarea":
+            name, value = self.data[-1]
+            # A browser drops the one line break that follows <textarea>.
+            self.data[-1] = (name, value[1:] if value.startswith("\n") else value)
             self._textarea = None
         elif tag == "select":
             self._select = None
@@ -150,6 +153,9 @@ class _FormReader(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag == "textarea":
+            name, value = self.data[-1]
+            # A browser drops the one line break that follows <textarea>.
+            self.data[-1] = (name, value[1:] if value.startswith("\n") else value)
             self._textarea = None
         elif tag == "select" and self._select:
             chosen = [value for value, selected in self._options if selected]

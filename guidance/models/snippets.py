@@ -10,6 +10,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from guidance.widgets import TypedPhoneNumberWidget
+
 
 class OpenDays(models.TextChoices):
     WEEKDAYS = "weekdays", _("Weekdays (Monday to Friday)")
@@ -50,7 +52,7 @@ class Hotline(index.Indexed, models.Model):
 
     panels = [
         FieldPanel("name"),
-        FieldPanel("number"),
+        FieldPanel("number", widget=TypedPhoneNumberWidget(region="SE")),
         MultiFieldPanel(
             [
                 FieldPanel("days"),

@@ -1,0 +1,38 @@
+"""Editing a hotline in the admin: what the editor typed comes back as typed, and a change of
+number raises no translation alarm."""
+
+import pytest
+
+from guidance.models import Hotline
+from portal.editorial.translation_status import report_rows
+from tests.helpers import elements, form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def edit(client, line, **changes):
+    url = f"/admin/snippets/guidance/hotline/edit/{line.pk}/"
+    data = form_data(client.get(url).content.decode(), "w-editor-form")
+    data.update(changes)
+    return client.post(url, data, follow=True)
+
+
+def test_a_bad_number_comes_back_as_typed_with_an_error(admin_client_sv):
+    line = Hotline.objects.get()
+    response = edit(admin_client_sv, line, number="010-223 57 6")
+    html = response.content.decode()
+    assert elements(html, "input", name="number")[0]["value"] == "010-223 57 6"
+    assert "error" in html
+    line.refresh_from_db()
+    assert line.number.as_national != "010-223 57 6"  # nothing saved
+
+
+def test_a_new_number_is_no_change_for_the_translators(admin_client_sv):
+    line = Hotline.objects.get()
+    response = edit(admin_client_sv, line, number="020-50 50 50")
+    assert response.status_code == 200
+    line.refresh_from_db()
+    assert line.number.as_e164 == "+46205050 50".replace(" ", "")
+    html = response.content.decode()
+    assert "Engelsk text saknas" not in html and "kan också behöva uppdateras" not in html
+    assert line.name_sv not in {row.title.split(" (")[0] for row in report_rows()}
