@@ -92,6 +92,8 @@ def _warn_if_english_lags(request, obj):
     need updating only when this very save changed the Swedish text."""
     if obj is None or type(obj) not in translation_status.tracked_models():
         return
+    if not request.accepts("text/html"):
+        return  # an autosave (it asks for JSON): its messages would pile up unseen
     stamps = TranslationTimestamps.objects.filter(
         content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk)
     ).first()
