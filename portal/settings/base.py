@@ -308,6 +308,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Anonymous page views are cached (portal.caching) and renewed on publish.
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").lower() != "off"
+# At most this many pages kept per generation (portal/caching/middleware.py): a bound on
+# what the page cache may take of Redis' memory (about 10 KB a page).
+PAGE_CACHE_MAX_ENTRIES = int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "2000"))
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
