@@ -290,12 +290,12 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "portal",
             "OPTIONS": {
-                # A hung Redis costs a quarter of a second, then the breaker stops asking
+                # A hung Redis costs a tenth of a second, then the breaker stops asking
                 # it for BREAKER_SECONDS (portal/caching/breaker.py): pages are made anew.
                 "CLIENT_CLASS": "portal.caching.breaker.BreakerClient",
                 "BREAKER_SECONDS": 5,
-                "SOCKET_CONNECT_TIMEOUT": 0.25,
-                "SOCKET_TIMEOUT": 0.25,
+                "SOCKET_CONNECT_TIMEOUT": 0.1,
+                "SOCKET_TIMEOUT": 0.1,
                 "IGNORE_EXCEPTIONS": True,
             },
         }
