@@ -9,6 +9,7 @@ production). With the cache away, pages are simply made anew.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
@@ -61,6 +62,19 @@ def current(request, key: str):
 def store(request, key: str, value) -> None:
     """Keep `value` under `key` for the request's generation (read back by `current`)."""
     cache.set(key, (generation(request), value), CACHE_SECONDS)
+
+
+def admit(request) -> bool:
+    """Whether one more page may be kept in the request's generation: at most
+    settings.PAGE_CACHE_MAX_ENTRIES per generation (and per CACHE_SECONDS, the counter's
+    life). One round trip, an INCR; with the cache away, no."""
+    key = f"page-cache:count:{generation(request)}"
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the generation's first page (or its counter expired)
+        cache.add(key, 1, CACHE_SECONDS)
+        count = 1
+    return count is not None and count <= settings.PAGE_CACHE_MAX_ENTRIES
 
 
 def invalidate(*args, **kwargs) -> None:

@@ -4,6 +4,15 @@ The key holds the full address (so the language prefix); the entry holds the gen
 it was made in (portal.caching.generation). A hit costs one round trip to the cache,
 which reads the current generation and the entry together, and answers before sessions,
 languages and the rest are set up: the kept response carries what they added to it.
+
+It cannot be flooded: only a page's canonical address is kept. An address without a query
+string is; one with a query string only when the view said that this very query string is
+its canonical one (`keep_query`: the catalogue's known choices in their fixed order).
+Anything else (`?utm_source=…`, junk, the same choices in another order) is answered and
+not kept. And one generation holds at most PAGE_CACHE_MAX_ENTRIES pages (a view with many
+valid query strings, such as the catalogue's filters, cannot fill Redis).
+It cannot be bypassed: a cookie does not turn it off, only an editor's signed one
+(portal.caching.editors); and a page made for a signed-in user is never kept.
 """
 
 from __future__ import annotations
@@ -13,10 +22,19 @@ import hashlib
 from django.conf import settings
 from django.utils.cache import patch_response_headers
 
-from portal.caching.generation import current, store
+from portal.caching import editors
+from portal.caching.generation import admit, current, store
 
 # Never kept: the admin, health checks, documents (their own permissions), static files.
 UNCACHED_PREFIXES = ("/admin/", "/healthz/", "/documents/", "/static/")
+_CANONICAL_QUERY = "_page_cache_canonical_query"
+
+
+def keep_query(response, query: str):
+    """Say that `query` (a query string, without "?") is the response's canonical one: a
+    request with exactly this query string may be kept. Returns the response."""
+    setattr(response, _CANONICAL_QUERY, query)
+    return response
 
 
 def _key(request) -> str:
@@ -32,14 +50,17 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         if not self._cacheable_request(request):
-            return self.get_response(request)
+            response = self.get_response(request)
+            editors.mark(request, response)
+            return response
         key = _key(request)
         cached = current(request, key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
         response = self.get_response(request)
-        if self._cacheable_response(response):
+        editors.mark(request, response)
+        if self._cacheable_response(request, response) and admit(request):
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             response["X-Page-Cache"] = "miss"
@@ -52,16 +73,18 @@ class AnonymousPageCacheMiddleware:
         return (
             settings.PAGE_CACHE_ENABLED
             and request.method in ("GET", "HEAD")
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and not request.path.startswith(UNCACHED_PREFIXES)
+            and not editors.signed_in(request)
         )
 
     @staticmethod
-    def _cacheable_response(response) -> bool:
+    def _cacheable_response(request, response) -> bool:
         # A response that sets a cookie (a session, a CSRF token) is someone's own.
         return (
             response.status_code == 200
             and not response.cookies
             and not response.has_header("Cache-Control")
             and not getattr(response, "streaming", False)
+            and request.META.get("QUERY_STRING", "") == getattr(response, _CANONICAL_QUERY, "")
+            and not editors.authenticated(request)
         )

@@ -295,8 +295,12 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "portal",
             "OPTIONS": {
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
+                # A hung Redis costs a tenth of a second, then the breaker stops asking
+                # it for BREAKER_SECONDS (portal/caching/breaker.py): pages are made anew.
+                "CLIENT_CLASS": "portal.caching.breaker.BreakerClient",
+                "BREAKER_SECONDS": 5,
+                "SOCKET_CONNECT_TIMEOUT": 0.1,
+                "SOCKET_TIMEOUT": 0.1,
                 "IGNORE_EXCEPTIONS": True,
             },
         }
@@ -309,6 +313,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Anonymous page views are cached (portal.caching) and renewed on publish.
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").lower() != "off"
+# At most this many pages kept per generation (portal/caching/middleware.py): a bound on
+# what the page cache may take of Redis' memory (about 10 KB a page).
+PAGE_CACHE_MAX_ENTRIES = int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "2000"))
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

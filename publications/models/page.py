@@ -22,6 +22,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 
+from portal.caching.middleware import keep_query
 from portal.core.i18n import untranslated_fields
 from portal.core.pages import BasePage, sitemap_entries
 from publications.api import catalogue_json
@@ -98,7 +99,7 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
                 RESULT_TEMPLATE, {"publication": publication, "catalogue": catalogue}
             )
 
-        return self.render(
+        response = self.render(
             request,
             context_overrides={
                 "catalogue": catalogue,
@@ -109,6 +110,11 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
                 "canonical_url": self.url_with_query(request, catalogue.canonical_query()),
                 "noindex": catalogue.near_duplicate,
             },
+        )
+        # The page cache keeps a view under its canonical address only, and never a
+        # free-text search (any text is valid: a flood of them would each be kept).
+        return (
+            response if catalogue.filters.q else keep_query(response, catalogue.canonical_query())
         )
 
     def url_with_query(self, request, query: str) -> str:

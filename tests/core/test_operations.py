@@ -26,7 +26,7 @@ def test_liveness_needs_no_database(client, django_assert_num_queries):
 
 
 def test_readiness_asks_the_database(client, monkeypatch):
-    assert client.get("/healthz/ready/").json() == {"status": "ok", "database": "ok"}
+    assert client.get("/healthz/ready/").json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
     def refuse(*args, **kwargs):
         raise OperationalError("connection refused")

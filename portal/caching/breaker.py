@@ -1,0 +1,129 @@
+"""A circuit breaker on the shared cache: a hung or missing Redis costs milliseconds.
+
+Without it every cache call of every page waits for its time-out when Redis hangs (a page
+makes several calls), or fails slowly when its port is closed. `BreakerClient`, django-redis'
+own client with a breaker around each call (`CLIENT_CLASS` in settings.CACHES), stops
+asking the cache for `BREAKER_SECONDS` (an OPTIONS entry, 5 s by default) after a call
+fails: meanwhile every call fails at once, as an ignored cache error (IGNORE_EXCEPTIONS), so
+pages are made anew. The first call after the pause asks again: if it is answered the
+breaker closes, if not it opens for another pause. The state is per process and per Redis
+address (one process pays one time-out per pause, not one per call).
+
+`degraded()` tells readiness whether the cache is out of use now (portal.core.health).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from django.core.cache import cache
+from django_redis.client import DefaultClient
+from django_redis.exceptions import ConnectionInterrupted
+from redis.exceptions import ConnectionError as RedisConnectionError
+
+from portal.caching import outage
+
+DEFAULT_SECONDS = 5.0
+PROBE_KEY = "healthz:cache-probe"
+
+
+class Breaker:
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.open_until: float | None = None
+
+    def allows(self) -> bool:
+        """Closed, or open for long enough that the next call may try again."""
+        return self.open_until is None or time.monotonic() >= self.open_until
+
+    def is_open(self) -> bool:
+        return self.open_until is not None
+
+    def failed(self) -> None:
+        self.open_until = time.monotonic() + self.seconds
+
+    def answered(self) -> None:
+        if self.open_until is not None:
+            self.open_until = None
+            outage.answered()
+
+
+_breakers: dict[str, Breaker] = {}
+_lock = threading.Lock()
+
+
+def breaker_for(server: str, seconds: float) -> Breaker:
+    with _lock:
+        breaker = _breakers.get(server)
+        if breaker is None:
+            breaker = _breakers[server] = Breaker(seconds)
+        breaker.seconds = seconds
+        return breaker
+
+
+def degraded() -> bool:
+    """Whether the default cache is out of use: asks it once (at most one time-out) unless
+    its breaker is open already. Always False for a cache without a breaker (local memory)."""
+    client = getattr(cache, "client", None)  # django-redis' client of this process
+    if not isinstance(client, BreakerClient):
+        return False
+    if not client.breaker.is_open():
+        cache.get(PROBE_KEY)
+    return client.breaker.is_open()
+
+
+def _guarded(name: str):
+    def call(self, *args, **kwargs):
+        if kwargs.get("client") is not None:
+            # A step of another call (set_many's sets into its pipeline): that call
+            # asked the breaker and tells it the outcome.
+            return getattr(super(BreakerClient, self), name)(*args, **kwargs)
+        breaker = self.breaker
+        if not breaker.allows():
+            raise ConnectionInterrupted(connection=None) from RedisConnectionError(
+                "the cache failed a moment ago; not asked again yet (circuit breaker)"
+            )
+        try:
+            result = getattr(super(BreakerClient, self), name)(*args, **kwargs)
+        except ConnectionInterrupted:
+            breaker.failed()
+            raise
+        breaker.answered()
+        return result
+
+    call.__name__ = name
+    return call
+
+
+class BreakerClient(DefaultClient):
+    """django-redis' DefaultClient whose calls pass through the Redis address' breaker."""
+
+    def __init__(self, server, params, backend) -> None:
+        super().__init__(server, params, backend)
+        seconds = float(params.get("OPTIONS", {}).get("BREAKER_SECONDS", DEFAULT_SECONDS))
+        self.breaker = breaker_for(str(server), seconds)
+
+
+GUARDED = (
+    "get",
+    "set",
+    "add",
+    "delete",
+    "delete_many",
+    "delete_pattern",
+    "get_many",
+    "set_many",
+    "incr",
+    "decr",
+    "has_key",
+    "touch",
+    "ttl",
+    "expire",
+    "persist",
+    "clear",
+    "keys",
+    "iter_keys",
+)
+for _name in GUARDED:
+    setattr(BreakerClient, _name, _guarded(_name))

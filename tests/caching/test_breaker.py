@@ -1,0 +1,136 @@
+"""A hung or missing cache costs milliseconds: time-outs, then a circuit breaker that stops
+asking the cache for a while; pages are made anew meanwhile, readiness says degraded."""
+
+import logging
+import os
+import socket
+import time
+
+import pytest
+from django.core.cache import caches
+
+from portal.caching import outage
+from tests.caching.standin import StandIn, closed_port
+
+pytestmark = pytest.mark.django_db
+
+THEME = "/sv/vald/teman/manniskohandel-med-barn/"
+VIEWS = 20
+# Generous on purpose: without the breaker each view would wait at least one time-out.
+TIMEOUT = 1.0
+
+
+def breaker_cache(location, breaker_seconds=5, timeout=TIMEOUT):
+    return {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": "portal-test-breaker",
+            "OPTIONS": {
+                "CLIENT_CLASS": "portal.caching.breaker.BreakerClient",
+                "BREAKER_SECONDS": breaker_seconds,
+                "SOCKET_CONNECT_TIMEOUT": timeout,
+                "SOCKET_TIMEOUT": timeout,
+                "IGNORE_EXCEPTIONS": True,
+            },
+        }
+    }
+
+
+@pytest.fixture
+def cache_errors_logged(settings):
+    settings.DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+    settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    settings.DJANGO_REDIS_LOGGER = outage.LOGGER_NAME
+    settings.PAGE_CACHE_ENABLED = True
+    yield settings
+    outage.answered()
+
+
+@pytest.fixture
+def hung():
+    stand_in = StandIn()
+    yield stand_in
+    stand_in.close()
+
+
+def redis_up() -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+        return True
+    except OSError:
+        if os.environ.get("CI"):
+            pytest.fail("Redis must run on 127.0.0.1:6379 in CI")
+        return False
+
+
+def views(client, count=VIEWS) -> float:
+    started = time.monotonic()
+    for _ in range(count):
+        response = client.get(THEME)
+        assert response.status_code == 200
+        assert "Människohandel med barn" in response.content.decode()
+        assert "X-Page-Cache" not in response or response["X-Page-Cache"] == "miss"
+    return time.monotonic() - started
+
+
+@pytest.mark.parametrize("where", ["hung", "closed"])
+def test_pages_are_made_without_a_hung_or_missing_cache_at_the_cost_of_one_time_out(
+    client, cache_errors_logged, hung, caplog, where
+):
+    location = hung.location() if where == "hung" else f"redis://127.0.0.1:{closed_port()}/12"
+    cache_errors_logged.CACHES = breaker_cache(location)
+    with caplog.at_level(logging.WARNING, logger=outage.LOGGER_NAME):
+        elapsed = views(client)
+    # One time-out per view would be VIEWS seconds; the breaker pays one in all.
+    assert elapsed < VIEWS * TIMEOUT / 2, f"{VIEWS} views took {elapsed:.1f} s"
+    logged = [r.getMessage() for r in caplog.records if r.name == outage.LOGGER_NAME]
+    assert len(logged) == 1 and logged[0].startswith("Cache unavailable (")
+
+
+def test_asking_again_after_each_pause_is_no_false_all_clear(
+    client, cache_errors_logged, hung, caplog
+):
+    """Every call may be the first after a pause (a pause shorter than a page): whichever
+    it is, a hung cache never counts as answering, so the log stays at one line."""
+    cache_errors_logged.CACHES = breaker_cache(hung.location(), breaker_seconds=0.01, timeout=0.05)
+    with caplog.at_level(logging.WARNING, logger=outage.LOGGER_NAME):
+        views(client, 10)
+    logged = [r.getMessage() for r in caplog.records if r.name == outage.LOGGER_NAME]
+    assert len(logged) == 1 and logged[0].startswith("Cache unavailable (")
+
+
+def test_readiness_reports_a_hung_cache_as_degraded_and_stays_in_the_balancer(
+    client, cache_errors_logged, hung
+):
+    cache_errors_logged.CACHES = breaker_cache(hung.location())
+    started = time.monotonic()
+    response = client.get("/healthz/ready/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "degraded", "database": "ok", "cache": "unavailable"}
+    again = client.get("/healthz/ready/")  # the breaker is open: no time-out this time
+    assert again.json()["cache"] == "unavailable"
+    assert time.monotonic() - started < 2 * TIMEOUT
+
+
+def test_the_breaker_closes_when_redis_answers_again(client, cache_errors_logged, hung, caplog):
+    if not redis_up():
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    cache_errors_logged.CACHES = breaker_cache(hung.location(12), breaker_seconds=0.5)
+    with caplog.at_level(logging.WARNING, logger=outage.LOGGER_NAME):
+        views(client, 3)
+        assert client.get("/healthz/ready/").json()["cache"] == "unavailable"
+
+        hung.forwarding = True  # the stand-in now passes everything on to the real Redis
+        time.sleep(0.6)
+        caches["default"].clear()  # nothing of an earlier run
+        assert client.get(THEME)["X-Page-Cache"] == "miss"
+        hit = client.get(THEME)
+        assert hit["X-Page-Cache"] == "hit"
+        assert "Människohandel med barn" in hit.content.decode()
+        assert client.get("/healthz/ready/").json()["cache"] == "ok"
+        caches["default"].clear()
+    logged = [r.getMessage() for r in caplog.records if r.name == outage.LOGGER_NAME]
+    assert len(logged) == 2
+    assert logged[0].startswith("Cache unavailable (")
+    assert logged[1].startswith("Cache answers again after")
