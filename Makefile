@@ -4,6 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 MANAGE := $(PY) manage.py
+# Debian's nginx and the modules deploy/nginx/portal.conf loads when present.
+NGINX_PACKAGES := nginx libnginx-mod-http-brotli-filter libnginx-mod-http-cache-purge
+NGINX_INSTALL := test -x /usr/sbin/nginx -a -e /usr/lib/nginx/modules/ngx_http_cache_purge_module.so \
+	|| DEBIAN_FRONTEND=noninteractive apt-get install -y $(NGINX_PACKAGES) >/dev/null 2>&1 \
+	|| (apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y $(NGINX_PACKAGES) >/dev/null)
 
 .DEFAULT_GOAL := help
 
@@ -87,17 +92,19 @@ audit: $(VENV)/.installed-test ## Fail on known vulnerabilities in the installed
 	$(PY) -m tools.audit
 
 .PHONY: serve
-serve: $(VENV)/.installed compilemessages ## Production-like server (gunicorn, production settings) against DATABASE_URL
+serve: $(VENV)/.installed compilemessages ## Production shape against DATABASE_URL: nginx (installed if missing) in front of gunicorn, at http://localhost:$(PORT)/
 	@test -n "$(DATABASE_URL)" || (echo "Set DATABASE_URL, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal make serve"; exit 2)
+	@$(NGINX_INSTALL)
 	DJANGO_SETTINGS_MODULE=portal.settings.production \
 	SECRET_KEY=$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
 	sh -c '$(MANAGE) migrate --noinput && $(MANAGE) seed && $(MANAGE) collectstatic --noinput -v0 && \
-	exec $(VENV)/bin/gunicorn portal.wsgi:application --bind 127.0.0.1:$(PORT) --workers $${WORKERS:-2}'
+	exec $(PY) -m tools.serve --port $(PORT) --workers $${WORKERS:-2}'
 
 .PHONY: bench
 bench: $(VENV)/.installed compilemessages ## HTTP benchmark with wrk against a throwaway PostgreSQL database
 	@command -v wrk >/dev/null || (apt-get install -y wrk >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y wrk >/dev/null))
+	@$(NGINX_INSTALL)
 	$(PY) -m tools.bench $(BENCH_ARGS)
 
 .PHONY: fault-demo
