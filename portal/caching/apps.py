@@ -9,9 +9,10 @@ class CachingConfig(AppConfig):
     verbose_name = _("Page cache")
 
     def ready(self):
-        from portal.caching import invalidation
+        from portal.caching import edge, invalidation
 
         invalidation.connect()
+        edge.connect()
         # A migration may change what pages are made of: what was kept in the older
         # shape (pages, routes, drawn parts) is not read again.
         post_migrate.connect(invalidation.after_migrate, sender=self)

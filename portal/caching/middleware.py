@@ -20,9 +20,8 @@ from __future__ import annotations
 import hashlib
 
 from django.conf import settings
-from django.utils.cache import patch_response_headers
 
-from portal.caching import editors
+from portal.caching import edge, editors
 from portal.caching.generation import admit, current, store
 
 # Never kept: the admin, health checks, documents (their own permissions), static files.
@@ -49,9 +48,11 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not self._cacheable_request(request):
+        if not (settings.PAGE_CACHE_ENABLED and self._public_request(request)):
             response = self.get_response(request)
             editors.mark(request, response)
+            public = self._public_request(request) and self._cacheable_response(request, response)
+            edge.mark(request, response, public=public)
             return response
         key = _key(request)
         cached = current(request, key)
@@ -60,19 +61,20 @@ class AnonymousPageCacheMiddleware:
             return cached
         response = self.get_response(request)
         editors.mark(request, response)
-        if self._cacheable_response(request, response) and admit(request):
+        keep = self._cacheable_response(request, response)
+        # Who else may keep it (portal.caching.edge); a kept copy carries the same header.
+        edge.mark(request, response, public=keep)
+        if keep and admit(request):
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             response["X-Page-Cache"] = "miss"
-            patch_response_headers(response, cache_timeout=0)
             store(request, key, response)
         return response
 
     @staticmethod
-    def _cacheable_request(request) -> bool:
+    def _public_request(request) -> bool:
         return (
-            settings.PAGE_CACHE_ENABLED
-            and request.method in ("GET", "HEAD")
+            request.method in ("GET", "HEAD")
             and not request.path.startswith(UNCACHED_PREFIXES)
             and not editors.signed_in(request)
         )

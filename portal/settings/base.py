@@ -316,6 +316,13 @@ PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").lower() != "off"
 # At most this many pages kept per generation (portal/caching/middleware.py): a bound on
 # what the page cache may take of Redis' memory (about 10 KB a page).
 PAGE_CACHE_MAX_ENTRIES = int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "2000"))
+# How long a shared cache in front (nginx's proxy cache, a CDN) may keep an anonymous page:
+# its s-maxage (portal/caching/edge.py). Publishing purges the page and its listings at
+# once; other changes (a snippet, the footer) reach the shared cache within this time.
+EDGE_CACHE_SECONDS = int(os.environ.get("EDGE_CACHE_SECONDS", "300"))
+# Wagtail's frontend cache purges each address in both languages (a page's addresses in
+# each language are also named by portal.caching.edge, as slugs are translated).
+WAGTAILFRONTENDCACHE_LANGUAGES = ["sv", "en"]
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

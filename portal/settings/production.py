@@ -52,17 +52,20 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # proxy in front already demands a second factor (the authority's single sign-on).
 PORTAL_TWO_FACTOR = os.environ.get("TWO_FACTOR", "on").lower() != "off"
 
-# CDN purge through Wagtail's frontend cache, when a CDN or proxy cache is in front.
+# Purges of the shared cache in front through Wagtail's frontend cache (portal/caching/
+# edge.py connects the purges; Wagtail's own app, whose handlers know one address per
+# page, is not installed): FRONTEND_CACHE_PURGE_URL names the purge server of each proxy
+# cache (nginx on each app server, deploy/nginx/portal.conf), separated by commas.
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
-    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
     WAGTAILFRONTENDCACHE = {
-        "proxy": {
+        f"proxy{number}": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+            "LOCATION": location.strip(),
         }
+        for number, location in enumerate(os.environ["FRONTEND_CACHE_PURGE_URL"].split(","))
+        if location.strip()
     }
 elif os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
-    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
     WAGTAILFRONTENDCACHE = {
         "cloudfront": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",

@@ -22,6 +22,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 
+from portal.caching import edge
 from portal.caching.middleware import keep_query
 from portal.core.i18n import untranslated_fields
 from portal.core.pages import BasePage, sitemap_entries
@@ -73,6 +74,22 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("publications index page")
         verbose_name_plural = _("publications index pages")
+
+    def get_cached_paths(self):
+        """What a purge of this page reaches besides the catalogue (Wagtail's frontend
+        cache): its feed and JSON. Filtered views are kept by the app's cache only."""
+        return ["/", "feed/", "api/"]
+
+    def publication_addresses(self, publication) -> set[str]:
+        """Where a shared cache may keep `publication`: its own page and the catalogue's
+        addresses in every language (portal.caching.edge), and the pages it links to."""
+        route = self.reverse_subpage("publication", kwargs={"slug": publication.slug})
+        urls = {base + route for base in self.language_urls(full=True).values() if base}
+        urls |= edge.page_addresses(self, listings=False)
+        for link in publication.related_page_links.select_related("page"):
+            if link.page.live:
+                urls |= edge.page_addresses(link.page.specific, listings=False)
+        return urls
 
     def localized_route_suffix(self, request, lang: str) -> str:
         """What follows the page's address for the language switcher and hreflang."""
