@@ -7,6 +7,8 @@ uncached figures) and measures with wrk, in one run:
 - a static file of about a page's size (whitenoise),
 - the theme page, cached and uncached,
 - the filtered catalogue and a search (uncached),
+- through nginx in front of the cached server (deploy/nginx/portal.conf, as `make serve`):
+  the static file (from disk) and the theme page (from nginx's cache),
 
 reporting requests/s, p50 and p99 latency, errors, each figure's ratio to the static
 file, and the resident memory of every app process after each of two consecutive runs
@@ -21,14 +23,18 @@ import argparse
 import os
 import re
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 import psycopg
+
+from tools import nginx_conf, serve
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -47,6 +53,8 @@ def environment(database_url: str, page_cache: bool) -> dict[str, str]:
         REDIS_URL=env.get("REDIS_URL", "redis://127.0.0.1:6379/14"),
         SECURE_SSL_REDIRECT="false",
         PAGE_CACHE="on" if page_cache else "off",
+        # nginx keeps the theme page through the whole run (no publish happens).
+        EDGE_CACHE_SECONDS="3600",
     )
     return env
 
@@ -191,6 +199,21 @@ def wrk(url: str, duration: int, connections: int) -> dict[str, float]:
     }
 
 
+def start_nginx(port: int, app_port: int, purge_port: int, prefix: Path) -> subprocess.Popen:
+    """nginx with the portal's configuration in front of the server on `app_port`."""
+    conf = nginx_conf.prepare(
+        prefix,
+        listen=f"127.0.0.1:{port}",
+        app=f"127.0.0.1:{app_port}",
+        purge=f"127.0.0.1:{purge_port}",
+        static_root=BASE_DIR / "staticfiles",
+        media_root=BASE_DIR / "media",
+    )
+    process = subprocess.Popen(nginx_conf.command(prefix, conf), start_new_session=True)
+    serve.wait_for(f"http://127.0.0.1:{port}/healthz/live/", process)
+    return process
+
+
 def static_url(port: int) -> str:
     html = urllib.request.urlopen(f"http://127.0.0.1:{port}{THEME}", timeout=10).read().decode()
     return f"http://127.0.0.1:{port}" + re.search(
@@ -224,6 +247,8 @@ def main(argv=None) -> None:
 
     cached = start(args.server, 8701, env_cached, args.workers)
     uncached = start(args.server, 8702, env_uncached, args.workers)
+    prefix = Path(tempfile.mkdtemp(prefix="portal-bench-nginx-"))
+    proxy = start_nginx(8703, 8701, 8704, prefix)
     try:
         targets = [
             ("static file (portal.css)", static_url(8701)),
@@ -231,6 +256,8 @@ def main(argv=None) -> None:
             ("theme page, uncached", f"http://127.0.0.1:8702{THEME}"),
             ("catalogue, filtered", f"http://127.0.0.1:8702{CATALOGUE}"),
             ("search", f"http://127.0.0.1:8702{SEARCH}"),
+            ("static file via nginx", static_url(8703)),
+            ("theme page via nginx cache", f"http://127.0.0.1:8703{THEME}"),
         ]
         if args.warmup:
             # Each worker fills its caches (lemmas, templates, navigation) before anything
@@ -261,6 +288,8 @@ def main(argv=None) -> None:
                 sizes = ", ".join(f"{mb:.0f}" for mb in worker_rss_mb(process))
                 print(f"RSS after run {run}, {name} (MB, master and workers): {sizes}")
     finally:
+        serve.stop(proxy)
+        shutil.rmtree(prefix, ignore_errors=True)
         stop(cached)
         stop(uncached)
 
