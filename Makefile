@@ -98,8 +98,7 @@ serve: $(VENV)/.installed compilemessages ## Production shape against DATABASE_U
 	DJANGO_SETTINGS_MODULE=portal.settings.production \
 	SECRET_KEY=$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
-	sh -c '$(MANAGE) migrate --noinput && $(MANAGE) seed && $(MANAGE) collectstatic --noinput -v0 && \
-	exec $(PY) -m tools.serve --port $(PORT) --workers $${WORKERS:-2}'
+	exec $(PY) -m tools.serve --prepare --port $(PORT) --workers $${WORKERS:-2}
 
 .PHONY: bench
 bench: $(VENV)/.installed compilemessages ## HTTP benchmark with wrk against a throwaway PostgreSQL database

@@ -1,12 +1,13 @@
 """`make serve`: the production shape on one machine, nginx in front of gunicorn.
 
-    .venv/bin/python -m tools.serve [--port 8000] [--workers 2]
+    .venv/bin/python -m tools.serve [--port 8000] [--workers 2] [--prepare]
 
 nginx (Debian's package, run as the current user with its own prefix in a temporary
 directory) listens on PORT, serves /static/ and /media/ itself, compresses, keeps
 anonymous pages in its cache and passes the rest to gunicorn on PORT+1; Wagtail's
 frontend cache purges that cache through the purge server on PORT+2 (loopback only).
-The environment must hold the production settings' variables (the Makefile sets them).
+The environment must hold the production settings' variables (the Makefile sets them);
+--prepare first migrates, seeds and collects the static files.
 
 Ctrl-C or SIGTERM stops both; if either stops by itself, the other is stopped too; and
 when the process that started this one ends (`make serve` given SIGTERM ends without
@@ -108,11 +109,22 @@ class Stack:
         return all(p is not None and p.poll() is None for p in (self.app, self.nginx))
 
 
+def prepare(parent: int, stopping: list) -> None:
+    """migrate, seed, collectstatic: here, so that `make serve` stopped meanwhile stops
+    them too (make passes no signal on; its child notices it has gone)."""
+    for args in (["migrate", "--noinput"], ["seed"], ["collectstatic", "--noinput", "-v0"]):
+        subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, check=True)
+        if stopping or os.getppid() != parent:
+            raise SystemExit("stopped")
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", "2")))
+    parser.add_argument("--prepare", action="store_true", help="migrate, seed, collectstatic")
     args = parser.parse_args(argv)
+    parent = os.getppid()
     if not nginx_conf.nginx():
         raise SystemExit("nginx is missing: apt-get install -y nginx (as root)")
 
@@ -128,7 +140,6 @@ def main(argv=None) -> None:
         env,
     )
     stopping = []
-    parent = os.getppid()
 
     def on_signal(signum, _frame):
         stopping.append(signum)
@@ -136,6 +147,8 @@ def main(argv=None) -> None:
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
     try:
+        if args.prepare:
+            prepare(parent, stopping)
         stack.start()
         print(
             f"\nThe portal through nginx: http://localhost:{args.port}/sv/ "
