@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from html import unescape
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.files.base import ContentFile
@@ -13,7 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext, ngettext
 from wagtail.documents.models import Document
 
-from publications.models import Publication, PublicationIndexPage, PublicationLanguage
+from publications.models import Publication, PublicationLanguage
 from tests.helpers import elements, section
 
 pytestmark = pytest.mark.django_db
@@ -63,38 +62,6 @@ def publish(**fields) -> Publication:
     publication.save()
     publication.save_revision().publish()
     return publication
-
-
-# The page in both languages ---------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("path", "lang", "heading", "intro"),
-    [
-        (SV, "sv", "Publikationer", "Sök enkelt efter publikationer genom att klicka i ett"),
-        (EN, "en", "Publications", "Search for publications easily by clicking on a topic."),
-    ],
-)
-def test_catalogue_lives_at_its_address_in_each_language(client, path, lang, heading, intro):
-    html = get(client, path)
-    assert elements(html, "html")[0]["lang"] == lang
-    assert f">{heading}</h1>" in html
-    assert intro in html
-    assert len(results(html)) == 9
-    assert count_text(9, lang) in html
-
-
-def test_catalogue_is_in_the_main_menu_and_the_switcher_keeps_the_filter(client):
-    html = get(client, SV, {"topic": "barn"})
-    assert elements(section(html, '<nav class="main-nav"'), "a", href=SV)
-    switcher = elements(section(html, '<nav class="language-switcher"'), "a", hreflang="en")
-    assert switcher[0]["href"] == "/en/publications/?topic=barn"
-
-
-def test_the_page_type_states_where_it_lives():
-    assert PublicationIndexPage.max_count == 1
-    assert PublicationIndexPage.parent_page_types == ["guidance.HomePage"]
-    assert PublicationIndexPage.objects.count() == 1
 
 
 # Filters ---------------------------------------------------------------------------
@@ -354,85 +321,7 @@ def test_newest_and_oldest_order_by_year(client, path):
 # Active filters, pagination --------------------------------------------------------
 
 
-def test_active_filters_are_listed_and_removed_one_at_a_time(client):
-    params = {"topic": "barn", "type": "studie", "q": "hitta", "year_from": "2010"}
-    html = get(client, EN, params)
-    chips = elements(html, "a", **{"class": "pub-chip"})
-    assert {chip["data-filter"] for chip in chips} == {"q", "topic", "type", "year_from"}
-    for chip in chips:
-        remaining = parse_qs(urlsplit(unescape(chip["href"])).query)
-        removed = chip["data-filter"]
-        assert removed not in remaining
-        assert set(remaining) == set(params) - {removed}
-    assert "Children" in section(html, '<div class="pub-active"')
-    assert elements(html, "a", href=EN, **{"class": "pub-active__clear"})
-    assert not elements(get(client, EN), "a", **{"class": "pub-chip"})
-
-
-def test_pagination_keeps_the_filters(client):
-    page = PublicationIndexPage.objects.get()
-    page.per_page = 5
-    page.save_revision().publish()
-    html = get(client, SV, {"sort": "title"})
-    assert len(results(html)) == 5
-    assert count_text(9, "sv") in html
-    next_link = elements(section(html, '<nav class="pagination'), "a", rel="next")[0]["href"]
-    assert parse_qs(urlsplit(unescape(next_link)).query) == {"sort": ["title"], "page": ["2"]}
-    second = get(client, unescape(next_link))
-    assert (
-        result_titles(second)
-        == ["Regionkoordinatorer mot prostitution och människohandel"] + [RETURN_SV] * 3
-    )
-    assert elements(second, "ol", start="6")
-    prev_link = elements(section(second, '<nav class="pagination'), "a", rel="prev")[0]["href"]
-    assert parse_qs(urlsplit(unescape(prev_link)).query) == {"sort": ["title"]}
-
-
 # The form works without JavaScript -------------------------------------------------
-
-
-def test_filter_form_is_a_plain_get_form_with_labels_and_groups(client):
-    html = get(client, SV)
-    form_html = section(html, '<form class="pub-filters"')
-    form = elements(form_html, "form")[0]
-    assert form["method"] == "get" and form["action"] == SV
-    controls = elements(form_html, "input") + elements(form_html, "select")
-    names = {control["name"] for control in controls}
-    assert names == {"q", "topic", "type", "year_from", "year_to", "language", "author", "sort"}
-    for control in controls:
-        assert elements(form_html, "label", **{"for": control["id"]}), control["name"]
-    assert form_html.count("<fieldset") == 2 and form_html.count("<legend>") == 2
-    assert elements(form_html, "button", type="submit")
-    # No inline script: the page works without JavaScript.
-    for script in elements(html, "script"):
-        assert script.get("src") or script.get("type") == "application/ld+json"
-
-
-def test_submitting_the_form_as_it_comes_changes_nothing(client):
-    empty = dict.fromkeys(("q", "topic", "type", "year_from", "year_to", "language", "author"), "")
-    html = get(client, SV, {**empty, "sort": "newest"})
-    assert len(results(html)) == 9
-    assert '<div class="notice pub-notices"' not in html
-    assert not elements(html, "a", **{"class": "pub-chip"})
-
-
-def test_submitting_chosen_values_filters(client):
-    html = get(
-        client,
-        EN,
-        {
-            "q": "",
-            "type": "manual",
-            "year_from": "",
-            "year_to": "2019",
-            "language": "sv",
-            "author": "",
-            "sort": "title",
-        },
-    )
-    assert result_titles(html) == ["Manual for suspected human trafficking", "The Return Programme"]
-    assert elements(html, "option", value="manual", selected="")
-    assert elements(html, "option", value="title", selected="")
 
 
 # Each result -----------------------------------------------------------------------
@@ -619,29 +508,6 @@ def test_with_filters_each_type_and_year_count_is_what_choosing_it_shows(client,
             assert shown({**params, **year}) == count, ("year", value, label)
             checked += 1
     assert checked >= 3
-
-
-def test_facet_options_escape_what_editors_wrote_and_mark_the_chosen_one():
-    from django.template import Context, Template
-
-    from publications.catalogue import Option
-
-    options = [
-        Option(value='a"b', label="<script>x</script>", count=3, selected=True),
-        Option(value="ar", label="العربية", count=1, selected=False, lang="ar", dir="rtl"),
-    ]
-    rendered = Template("{% load publications_tags %}{% facet_options options %}").render(
-        Context({"options": options})
-    )
-    assert rendered == (
-        '<option value="a&quot;b" selected>&lt;script&gt;x&lt;/script&gt; (3)</option>'
-        '<option value="ar" lang="ar" dir="rtl">العربية (1)</option>'
-    )
-    # The year selects name the chosen value instead.
-    years = [Option(value="2019", label="2019", count=2, selected=False)]
-    template = Template("{% load publications_tags %}{% facet_options years selected=chosen %}")
-    assert " selected" in template.render(Context({"years": years, "chosen": "2019"}))
-    assert " selected" not in template.render(Context({"years": years, "chosen": ""}))
 
 
 # Each result's HTML is kept per publication, language and generation (Catalogue.results_html).
