@@ -19,6 +19,7 @@ begin with Ä and Ö. Topics, types and authors have slugs of their own, not the
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
@@ -74,8 +75,12 @@ class SampleCatalogue:
 
 
 def _document(title: str, filename: str, size: int) -> Document:
-    document = Document(title=title)
-    document.file.save(filename, ContentFile(b"%PDF-1.4 " + b"x" * size), save=False)
+    """A PDF document as the admin's upload leaves it: with its size and hash recorded
+    (else the first view that names its size would save it, and renew the page cache)."""
+    content = b"%PDF-1.4 " + b"x" * size
+    document = Document(title=title, file_size=len(content))
+    document.file_hash = hashlib.sha1(content).hexdigest()
+    document.file.save(filename, ContentFile(content), save=False)
     document.save()
     return document
 
