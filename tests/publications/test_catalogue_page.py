@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.template import Context, Template
 
+from guidance.models import HomePage
 from publications.catalogue import Option
 from publications.models import PublicationIndexPage
 from tests.factories import sample_catalogue
@@ -29,6 +30,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("path", "lang", "intro"),
     [(SV, "sv", sample_catalogue.INTRO_SV), (EN, "en", sample_catalogue.INTRO_EN)],
+    ids=["sv", "en"],
 )
 def test_catalogue_lives_at_its_address_in_each_language(client, sample, path, lang, intro):
     html = get(client, path)
@@ -50,7 +52,7 @@ def test_the_page_type_states_where_it_lives(sample):
     assert PublicationIndexPage.max_count == 1
     assert PublicationIndexPage.parent_page_types == ["guidance.HomePage"]
     assert PublicationIndexPage.objects.live().get() == sample.page
-    assert sample.page.get_parent().specific_class.__name__ == "HomePage"
+    assert isinstance(sample.page.get_parent().specific, HomePage)
 
 
 # Active filters, pagination --------------------------------------------------------
