@@ -9,7 +9,9 @@ hits are written against the seed's pages and publications.
 Every other test builds the few objects it needs with tests/factories (the catalogue's
 tests, for instance, a small sample catalogue: tests/factories/sample_catalogue.py). Its
 first page builds a site of the test's own, and the seeded content steps aside for that
-test (SiteFactory), so what it asserts follows from what it built.
+test (SiteFactory), so what it asserts follows from what it built. (That is the rule; a
+few older tests still read the seed without requesting `seeded`, e.g. tests/search/
+test_search.py and test_privacy.py: they are to be converted, not copied.)
 """
 
 import pytest
