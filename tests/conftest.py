@@ -1,17 +1,40 @@
+"""Fixtures for every test.
+
+The seed content (the apps' data files, `manage.py seed`) is loaded once per run, in
+django_db_setup. It is there for the tests about the seed's content itself, and those
+say so by requesting `seeded`: the seed command's own tests (tests/core/test_seed.py)
+and the search quality set (tests/search/test_quality.py), whose queries and expected
+hits are written against the seed's pages and publications.
+
+Every other test builds the few objects it needs with tests/factories (the catalogue's
+tests, for instance, a small sample catalogue: tests/factories/sample_catalogue.py). Its
+first page builds a site of the test's own, and the seeded content steps aside for that
+test (SiteFactory), so what it asserts follows from what it built. (That is the rule; a
+few older tests still read the seed without requesting `seeded`, e.g. tests/search/
+test_search.py and test_privacy.py: they are to be converted, not copied.)
+"""
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from wagtail.models import Site
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The seed content, loaded once per run, for the tests about it.
-
-    Other tests build the few objects they need with tests.factories; their first page
-    builds a site of the test's own, and the seeded content steps aside for that test.
-    """
+    """The seed content, loaded once per run, for the tests about it (`seeded`)."""
     with django_db_blocker.unblock():
         call_command("seed", verbosity=0)
+
+
+@pytest.fixture
+def seeded(db) -> Site:
+    """The seeded site (its start page: `seeded.root_page`), for a test that reads the
+    seed's content on purpose. Not to be combined with the factories' own site."""
+    site = Site.objects.select_related("root_page").get(is_default_site=True)
+    assert site.root_page.specific_class.__name__ == "HomePage", "the seed is not loaded"
+    assert site.root_page.get_children().live().exists(), "the seed's pages are not live"
+    return site
 
 
 @pytest.fixture(autouse=True)

@@ -92,9 +92,9 @@ class _FormValues(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag == "textarea":
-            name, value = self.data[-1]
             # A browser drops the one line break that follows <textarea>.
-            self.data[-1] = (name, value[1:] if value.startswith("\n") else value)
+            if self.data[self._textarea].startswith("\n"):
+                self.data[self._textarea] = self.data[self._textarea][1:]
             self._textarea = None
         elif tag == "select":
             self._select = None
@@ -110,73 +110,3 @@ def form_values(html: str, form_id: str) -> dict[str, str]:
     parser = _FormValues()
     parser.feed(html[start : html.index("</form>", start)])
     return parser.data
-
-
-class _FormReader(HTMLParser):
-    """The values a browser would send for one form, before any script runs."""
-
-    def __init__(self, form_id: str):
-        super().__init__()
-        self.form_id = form_id
-        self.inside = False
-        self.data: list[tuple[str, str]] = []
-        self._textarea: str | None = None
-        self._select: str | None = None
-        self._options: list[tuple[str, bool]] = []
-        self._multiple = False
-
-    def handle_starttag(self, tag, attrs):
-        attrs = {k: v or "" for k, v in attrs}
-        if tag == "form":
-            self.inside = attrs.get("id") == self.form_id
-        if not self.inside or "disabled" in attrs:
-            return
-        name = attrs.get("name")
-        kind = attrs.get("type", "text").lower()
-        if tag == "input" and name and kind not in {"submit", "button", "file", "image", "reset"}:
-            if kind in {"checkbox", "radio"} and "checked" not in attrs:
-                return
-            self.data.append((name, attrs.get("value", "on" if kind == "checkbox" else "")))
-        elif tag == "textarea" and name:
-            self._textarea = name
-            self.data.append((name, ""))
-        elif tag == "select" and name:
-            self._select, self._options = name, []
-            self._multiple = "multiple" in attrs
-        elif tag == "option" and self._select:
-            self._options.append((attrs.get("value", ""), "selected" in attrs))
-
-    def handle_data(self, data):
-        if self._textarea:
-            name, value = self.data[-1]
-            self.data[-1] = (name, value + data)
-
-    def handle_endtag(self, tag):
-        if tag == "textarea":
-            name, value = self.data[-1]
-            # A browser drops the one line break that follows <textarea>.
-            self.data[-1] = (name, value[1:] if value.startswith("\n") else value)
-            self._textarea = None
-        elif tag == "select" and self._select:
-            chosen = [value for value, selected in self._options if selected]
-            if not chosen and not self._multiple and self._options:
-                chosen = [self._options[0][0]]  # a browser sends the first option
-            self.data.extend((self._select, value) for value in chosen)
-            self._select = None
-        elif tag == "form":
-            self.inside = False
-
-
-def form_data(html: str, form_id: str) -> dict[str, str | list[str]]:
-    """What the form `form_id` of a page sends when submitted as it is (no script run):
-    a name with several values maps to a list."""
-    reader = _FormReader(form_id)
-    reader.feed(html)
-    data: dict[str, str | list[str]] = {}
-    for name, value in reader.data:
-        if name in data:
-            previous = data[name]
-            data[name] = [*previous, value] if isinstance(previous, list) else [previous, value]
-        else:
-            data[name] = value
-    return data

@@ -1,10 +1,12 @@
-"""The seed command loads the apps' data files and never undoes what an editor did."""
+"""The seed command loads the apps' data files and never undoes what an editor did.
+
+The tests that read the seeded content request `seeded` (tests/conftest.py)."""
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from guidance.models import (
     AccessibilityStatementPage,
@@ -18,7 +20,7 @@ from portal.core.seeding import Loader
 pytestmark = pytest.mark.django_db
 
 
-def test_seeding_again_keeps_editors_changes_to_pages_snippets_and_footer(client):
+def test_seeding_again_keeps_editors_changes_to_pages_snippets_and_footer(client, seeded):
     theme = ThemePage.objects.get(slug_sv="manniskohandel-med-barn")
     with translation.override("sv"):
         theme.title_sv = "Människohandel med barn och unga"
@@ -30,7 +32,7 @@ def test_seeding_again_keeps_editors_changes_to_pages_snippets_and_footer(client
     statement = AccessibilityStatementPage.objects.get()
     statement.form_fields.filter(clean_name="name").delete()
     Hotline.objects.update(name_sv="Stödlinjen")
-    footer = FooterLinks.for_site(Site.objects.get(is_default_site=True))
+    footer = FooterLinks.for_site(seeded)
     footer.contact_page = statement
     footer.save()
     pages, hotlines = Page.objects.count(), Hotline.objects.count()
@@ -47,7 +49,7 @@ def test_seeding_again_keeps_editors_changes_to_pages_snippets_and_footer(client
     ]
     assert not statement.form_fields.filter(clean_name="name").exists()
     assert Hotline.objects.get().name_sv == "Stödlinjen"
-    footer = FooterLinks.for_site(Site.objects.get(is_default_site=True))
+    footer = FooterLinks.for_site(seeded)
     assert footer.contact_page_id == statement.pk
     html = client.get("/sv/vald/teman/manniskohandel-med-barn/").content.decode()
     assert ">Människohandel med barn och unga</h1>" in html
@@ -76,7 +78,7 @@ def test_a_data_file_pointing_at_missing_content_is_refused():
         Loader().ensure_objects([group])
 
 
-def test_the_seed_is_first_content_and_never_undoes_renames_deletions_or_edits(client):
+def test_the_seed_is_first_content_and_never_undoes_renames_deletions_or_edits(client, seeded):
     """What an editor did stands through any number of seeds (make run, make serve)."""
     import io
 
@@ -109,7 +111,7 @@ def test_the_seed_is_first_content_and_never_undoes_renames_deletions_or_edits(c
     assert client.get("/en/violence/themes/children-and-trafficking/").status_code == 200
 
 
-def test_an_empty_site_gets_the_seed_content():
+def test_an_empty_site_gets_the_seed_content(seeded):
 
     from portal.core.management.commands.seed import site_has_content
 

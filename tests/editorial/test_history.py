@@ -7,7 +7,7 @@ import pytest
 from wagtail.models import PageLogEntry, Revision
 
 from guidance.models import SupportServicePage, ThemePage
-from tests.helpers import form_data
+from tests.helpers import form_values
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def test_an_edit_through_the_admin_compares_as_that_edit_alone(
     page = model.objects.get(slug_sv=slug)
     seeded = page.live_revision_id
     edit = f"/admin/pages/{page.pk}/edit/"
-    data = form_data(admin_client_sv.get(edit).content.decode(), "page-edit-form")
+    data = form_values(admin_client_sv.get(edit).content.decode(), "page-edit-form")
     data[field] += " Ny mening."
     data["action-publish"] = "action-publish"
     assert admin_client_sv.post(edit, data).status_code == 302

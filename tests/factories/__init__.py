@@ -1,12 +1,11 @@
 """Factories for pages and snippets: a test builds the few objects it needs.
 
 Every translated field gets a Swedish and an English value. Pages are built as an editor
-makes them: added under their parent in Swedish and, unless `live=False`, published
-(a first revision, published). Without a `parent`, a page goes under the start page of
-the test's own site (`site_home()`), which is built on first use and is the one the test
-client reaches (host "testserver"); the seeded site is then out of the way for that test.
-
-(`tests/factories/catalogue.py` is something else: the bulk generator of the benchmarks.)
+makes them: added under their parent in Swedish and, unless `live=False`, published (a first
+revision, published). Without a `parent`, a page goes under the start page of the test's own
+site (`site_home()`), built on first use and reached by the test client (host "testserver");
+the seeded site is then out of the way for that test. `sample_catalogue.py` builds a small
+catalogue; `catalogue.py` is the bulk generator of the benchmarks.
 """
 
 from __future__ import annotations
@@ -39,6 +38,7 @@ from publications.models import (
     Organisation,
     Publication,
     PublicationAuthor,
+    PublicationEdition,
     PublicationIndexPage,
     PublicationLanguage,
     PublicationType,
@@ -345,11 +345,10 @@ class PublicationLanguageFactory(DjangoModelFactory):
 
 class PublicationFactory(DjangoModelFactory):
     """A publication as the admin requires it: one author and one language at least.
-
-    `authors=[org, ...]` names the author organisations in order (one new by default),
-    `languages=["sv", "en"]` the languages it is available in, `topics=[...]` its topics.
-    Published (a revision) unless `live=False`.
-    """
+    `authors=[org, ...]` its author organisations in order (one new by default), `languages=
+    ["sv", {"language": "en", "status": "planned"}]` its language versions (a code or the
+    version's fields), `topics=[...]`, `editions=[{"number": 1, "year": 2014}]` (earlier ones).
+    Published (a revision) unless `live=False`."""
 
     title_sv = factory.Sequence(lambda n: f"Vägledning om våld {n}")
     title_en = factory.Sequence(lambda n: f"Guidance on violence {n}")
@@ -377,9 +376,13 @@ class PublicationFactory(DjangoModelFactory):
     @factory.post_generation
     def languages(self, create, extracted, **kwargs):
         for order, language in enumerate(extracted if extracted is not None else ["sv"]):
-            PublicationLanguage.objects.create(
-                publication=self, language=language, sort_order=order
-            )
+            fields = language if isinstance(language, dict) else {"language": language}
+            PublicationLanguage.objects.create(publication=self, sort_order=order, **fields)
+
+    @factory.post_generation
+    def editions(self, create, extracted, **kwargs):
+        for order, fields in enumerate(extracted or []):
+            PublicationEdition.objects.create(publication=self, sort_order=order, **fields)
 
     @factory.post_generation
     def topics(self, create, extracted, **kwargs):

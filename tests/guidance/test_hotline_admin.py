@@ -5,14 +5,14 @@ import pytest
 
 from guidance.models import Hotline
 from portal.editorial.translation_status import report_rows
-from tests.helpers import elements, form_data
+from tests.helpers import elements, form_values
 
 pytestmark = pytest.mark.django_db
 
 
 def edit(client, line, **changes):
     url = f"/admin/snippets/guidance/hotline/edit/{line.pk}/"
-    data = form_data(client.get(url).content.decode(), "w-editor-form")
+    data = form_values(client.get(url).content.decode(), "w-editor-form")
     data.update(changes)
     return client.post(url, data, follow=True)
 
@@ -43,7 +43,7 @@ def test_autosaves_pile_up_no_warnings(admin_client_sv):
     belongs to the editor's own save, shown once."""
     line = Hotline.objects.get()
     url = f"/admin/snippets/guidance/hotline/edit/{line.pk}/"
-    data = form_data(admin_client_sv.get(url).content.decode(), "w-editor-form")
+    data = form_values(admin_client_sv.get(url).content.decode(), "w-editor-form")
     data["opening_hours_en"] = ""
     for _ in range(3):
         autosave = admin_client_sv.post(url, data, HTTP_ACCEPT="application/json")

@@ -12,7 +12,8 @@ from portal.search.evaluation import evaluate, load_queries, mean_reciprocal_ran
 
 QUERIES = load_queries()
 
-pytestmark = pytest.mark.django_db
+# The query set is written against the seed's pages and publications.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 FLOOR = {"postgresql": 0.9, "sqlite": 0.85}
 
 
