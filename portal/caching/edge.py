@@ -5,7 +5,8 @@ Anonymous views of a page's own address (no query string) are sent with
 time (an ETag), a shared cache keeps the page that long. When an editor publishes or
 unpublishes a page, Wagtail's frontend cache (WAGTAILFRONTENDCACHE, its HTTP backend
 pointed at the proxy) purges, once the change is committed, the page's addresses in every
-language and those of the pages above it that list it (its section, its theme index);
+language and those of the pages above it that list it (its section, its theme index); a
+moved page also its old addresses and old listings;
 content apps purge what else shows their objects (`purge`, e.g. publications/signals.py).
 Anything else a page shows (a snippet, the footer) reaches the shared cache within
 EDGE_CACHE_SECONDS.
@@ -23,7 +24,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_response_headers
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from portal.caching import editors
 
@@ -79,6 +80,21 @@ def _on_page_changed(sender, instance, **kwargs):
         purge(page_addresses(instance.specific))
 
 
+def _on_page_moved(sender, instance, parent_page_before=None, **kwargs):
+    """A moved page: its new addresses and listings, its old ones, and the old listings."""
+    if not purging() or parent_page_before is None:
+        return
+    page, before = instance.specific, parent_page_before.specific
+    urls = page_addresses(page) | page_addresses(before)
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            base = before.get_full_url()
+            if base:
+                urls.add(f"{base}{page.slug}/")
+    purge(urls)
+
+
 def connect() -> None:
     for signal in (page_published, page_unpublished):
         signal.connect(_on_page_changed, dispatch_uid=f"edge_purge_{signal!r}")
+    post_page_move.connect(_on_page_moved, dispatch_uid="edge_purge_move")

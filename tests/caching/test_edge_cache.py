@@ -32,6 +32,14 @@ pytestmark = [
 HOST = "testserver"  # the test site's host name: the purges name it too
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # a redirect is the answer looked at
+
+
+NO_REDIRECTS = urllib.request.build_opener(_NoRedirect)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -91,7 +99,7 @@ def through(proxy, settings):
     def get(path: str, **headers):
         request = urllib.request.Request(base + path, headers={"Host": HOST, **headers})
         try:
-            with urllib.request.urlopen(request, timeout=10) as response:
+            with NO_REDIRECTS.open(request, timeout=10) as response:
                 return response.status, response.headers, response.read()
         except urllib.error.HTTPError as error:
             return error.code, error.headers, error.read()
@@ -133,6 +141,22 @@ def test_a_page_is_kept_and_a_publish_shows_at_once_in_both_languages(through):
     assert ">Children at risk</h1>" in text(through(en)[2])
     assert "Barn som utsätts" in text(through(listing)[2])  # the theme index lists it
     assert through(sv)[1]["X-Cache-Status"] == "HIT"
+
+
+def test_a_moved_page_leaves_its_old_place_at_once(through):
+    violence = SectionPageFactory(title_sv="Våld", slug_sv="vald")
+    support = SectionPageFactory(title_sv="Stöd", slug_sv="stod")
+    contact = SectionPageFactory(parent=violence, title_sv="Kontakt", slug_sv="kontakt")
+    for path in ("/sv/vald/kontakt/", "/sv/vald/", "/sv/vald/kontakt/", "/sv/vald/"):
+        through(path)
+    assert through("/sv/vald/kontakt/")[1]["X-Cache-Status"] == "HIT"
+
+    contact.move(support, pos="last-child")
+
+    status, headers, _body = through("/sv/vald/kontakt/")
+    assert status in (301, 302) and headers["Location"].endswith("/sv/stod/kontakt/")
+    assert "Kontakt" not in text(through("/sv/vald/")[2]).split("<main", 1)[-1]
+    assert through("/sv/stod/kontakt/")[0] == 200
 
 
 def test_a_publication_change_shows_on_its_page_and_in_the_catalogue(through):
