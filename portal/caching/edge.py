@@ -6,7 +6,7 @@ time (an ETag), a shared cache keeps the page that long. When an editor publishe
 unpublishes a page, Wagtail's frontend cache (WAGTAILFRONTENDCACHE, its HTTP backend
 pointed at the proxy) purges, once the change is committed, the page's addresses in every
 language and those of the pages above it that list it (its section, its theme index); a
-moved page also its old addresses and old listings;
+moved page also its old listings (old addresses: portal.core.old_addresses);
 content apps purge what else shows their objects (`purge`, e.g. publications/signals.py).
 Anything else a page shows (a snippet, the footer) reaches the shared cache within
 EDGE_CACHE_SECONDS.
@@ -81,17 +81,10 @@ def _on_page_changed(sender, instance, **kwargs):
 
 
 def _on_page_moved(sender, instance, parent_page_before=None, **kwargs):
-    """A moved page: its new addresses and listings, its old ones, and the old listings."""
+    """A moved page: its new addresses and listings, and the listings it left."""
     if not purging() or parent_page_before is None:
         return
-    page, before = instance.specific, parent_page_before.specific
-    urls = page_addresses(page) | page_addresses(before)
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            base = before.get_full_url()
-            if base:
-                urls.add(f"{base}{page.slug}/")
-    purge(urls)
+    purge(page_addresses(instance.specific) | page_addresses(parent_page_before.specific))
 
 
 def connect() -> None:

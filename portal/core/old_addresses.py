@@ -7,7 +7,8 @@ saved with a new slug in any language, or moved, the addresses of it and its des
 are read in each language; after the publish or the move, each address that changed
 becomes a permanent redirect to the page (a redirect to a page follows it wherever it
 goes next, so there are no chains). An address that is a live page's own again (a page
-moved back) loses its redirect, so there are no loops.
+moved back) loses its redirect, so there are no loops. The addresses that changed are
+purged from a shared cache in front (portal.caching.edge), so it answers the redirect.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from django.utils import translation
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 from wagtail.signals import page_published, post_page_move, pre_page_move
+
+from portal.caching import edge
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 SLUG_FIELDS = [f"slug_{code}" for code in LANGUAGES]
@@ -38,9 +41,11 @@ def addresses(page) -> dict[int, dict[str, str]]:
 
 def _record(before: dict[int, dict[str, str]], page) -> None:
     after = addresses(page)
+    changed = []
     for page_id, paths in before.items():
         for language, old in paths.items():
             if after.get(page_id, {}).get(language) not in (None, old):
+                changed.append(old)
                 Redirect.objects.update_or_create(
                     old_path=Redirect.normalise_path(old),
                     site=None,
@@ -52,6 +57,9 @@ def _record(before: dict[int, dict[str, str]], page) -> None:
                 )
     own = {Redirect.normalise_path(path) for paths in after.values() for path in paths.values()}
     Redirect.objects.filter(old_path__in=own).delete()
+    if changed and edge.purging():
+        root = page.get_site().root_url
+        edge.purge(old if "://" in old else root + old for old in changed)
 
 
 def _before_save(sender, instance, raw=False, update_fields=None, **kwargs):

@@ -159,6 +159,22 @@ def test_a_moved_page_leaves_its_old_place_at_once(through):
     assert through("/sv/stod/kontakt/")[0] == 200
 
 
+def test_a_renamed_page_and_those_below_it_leave_their_old_addresses_at_once(through):
+    violence = SectionPageFactory(title_sv="Våld", slug_sv="vald")
+    SectionPageFactory(parent=violence, title_sv="Kontakt", slug_sv="kontakt")
+    for path in ("/sv/vald/", "/sv/vald/kontakt/", "/sv/vald/", "/sv/vald/kontakt/"):
+        through(path)
+    assert through("/sv/vald/kontakt/")[1]["X-Cache-Status"] == "HIT"
+
+    violence.slug_sv = "vald-i-nara-relationer"
+    violence.save_revision().publish()
+
+    for old, new in (("/sv/vald/", ""), ("/sv/vald/kontakt/", "kontakt/")):
+        status, headers, _body = through(old)
+        assert status in (301, 302)
+        assert headers["Location"].endswith(f"/sv/vald-i-nara-relationer/{new}")
+
+
 def test_a_publication_change_shows_on_its_page_and_in_the_catalogue(through):
     catalogue = PublicationIndexPageFactory(slug_sv="publikationer", slug_en="publications")
     publication = PublicationFactory(title_sv="Vägledning om våld", slug="vagledning")
