@@ -18,6 +18,7 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
+    PublishingPanel,
 )
 from wagtail.fields import RichTextField
 from wagtail.models import (
@@ -25,6 +26,7 @@ from wagtail.models import (
     LockableMixin,
     PreviewableMixin,
     RevisionMixin,
+    WorkflowMixin,
 )
 from wagtail.search import index
 
@@ -94,6 +96,7 @@ class PublicationQuerySet(models.QuerySet):
 
 
 class Publication(
+    WorkflowMixin,
     LanguagePreviewMixin,
     PreviewableMixin,
     LockableMixin,
@@ -189,6 +192,8 @@ class Publication(
             heading=_("More"),
         ),
         InlinePanel("related_page_links", heading=_("Related pages"), label=_("related page")),
+        # Go-live and expiry (the status side panel's scheduling dialog), as on pages.
+        PublishingPanel(),
     ]
 
     search_fields = [
