@@ -19,6 +19,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     PublishingPanel,
+    TitleFieldPanel,
 )
 from wagtail.fields import RichTextField
 from wagtail.models import (
@@ -40,7 +41,13 @@ from publications.models.inlines import (
     PublicationLanguage,
     edition_name,
 )
-from publications.models.snippets import Organisation, PublicationType, Topic, name_in
+from publications.models.snippets import (
+    Organisation,
+    PublicationType,
+    SwedishRequiredForm,
+    Topic,
+    name_in,
+)
 
 # Addresses under the catalogue that are not publications.
 RESERVED_SLUGS = {"feed", "api"}
@@ -166,9 +173,19 @@ class Publication(
 
     objects = PublicationQuerySet.as_manager()
 
+    base_form_class = SwedishRequiredForm
+
     panels = [
         MultiFieldPanel(
-            [FieldPanel("title"), FieldPanel("subtitle"), FieldPanel("slug")],
+            [
+                # The Swedish title makes the slug (ASCII, editable) while the publication
+                # is not live. Named per language: wagtail-modeltranslation would point a
+                # TitleFieldPanel("title") at slug_sv/slug_en, and the slug is not translated.
+                TitleFieldPanel("title_sv", targets=["slug"]),
+                FieldPanel("title_en"),
+                FieldPanel("subtitle"),
+                FieldPanel("slug"),
+            ],
             heading=_("Title"),
         ),
         InlinePanel("author_links", heading=_("Authors"), label=_("author"), min_num=1),
