@@ -191,7 +191,10 @@ LANGUAGES = [
 ]
 # Each language's name in its own language, for the switcher and language lists.
 LANGUAGE_NATIVE_NAMES = {"sv": "Svenska", "en": "English"}
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The first is the project's own catalogue (`make messages`); the second carries Swedish for
+# upstream strings that Wagtail's and wagtail-modeltranslation's catalogues lack (README, Languages).
+# Earlier paths win, and both win over the installed apps' catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "upstream"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Stockholm"
