@@ -109,6 +109,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# The admin's sign-in form: Wagtail's, with a translated password label.
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.accounts.forms.LoginForm"
 # Admin login: after 5 failed attempts for a username from one address, that
 # combination is locked out for 30 minutes (django-axes), counted from the fifth
 # failure: attempts during a lock-out do not extend it, and a user name alone (from
