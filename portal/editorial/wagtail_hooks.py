@@ -7,10 +7,8 @@ from collections import Counter
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -131,9 +129,3 @@ def warn_after_page(request, page):
 @hooks.register("after_create_snippet")
 def warn_after_snippet(request, instance):
     _warn_if_english_lags(request, instance)
-
-
-@hooks.register("insert_editor_js")
-def copy_content_heading_in_the_editors_language():
-    """wagtail-modeltranslation's copy buttons' heading, translated (static/js/admin-copy-content.js)."""
-    return format_html('<script src="{}"></script>', static("js/admin-copy-content.js"))
