@@ -221,6 +221,61 @@ def test_the_page_search_names_what_it_counts(swedish_editor):
     assert any(re.fullmatch(r"\d+–\d+ av \d+ sid(a|or)", text) for text in parser.texts)
 
 
+class _Form(HTMLParser):
+    """The fields of the admin's edit form as a browser would submit them unchanged."""
+
+    def __init__(self):
+        super().__init__()
+        self.data: list[tuple[str, str]] = []
+        self.textarea: str | None = None
+        self.select: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: v or "" for k, v in attrs}
+        if tag == "input" and a.get("name") and a.get("type") not in {"submit", "button", "file"}:
+            if a.get("type") not in {"checkbox", "radio"}:
+                self.data.append((a["name"], a.get("value", "")))
+            elif "checked" in a:
+                self.data.append((a["name"], a.get("value") or "on"))
+        elif tag == "textarea" and a.get("name"):
+            self.textarea = a["name"]
+            self.data.append((a["name"], ""))
+        elif tag == "select":
+            self.select = a.get("name")
+        elif tag == "option" and self.select and "selected" in a:
+            self.data.append((self.select, a.get("value", "")))
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self.textarea = None
+        elif tag == "select":
+            self.select = None
+
+    def handle_data(self, data):
+        if self.textarea:
+            name, text = self.data[-1]
+            self.data[-1] = (name, text + data)
+
+
+def test_publishing_a_snippet_says_so_in_swedish(swedish_editor):
+    publication = Publication.objects.order_by("pk").first()
+    url = reverse("wagtailsnippets_publications_publication:edit", args=(publication.pk,))
+    form = _Form()
+    form.feed(swedish_editor.get(url).content.decode())
+    data: dict[str, list[str]] = {}
+    for name, value in form.data:
+        data.setdefault(name, []).append(value)
+    data["action-publish"] = ["action-publish"]
+    response = swedish_editor.post(url, data, follow=True)
+    assert response.redirect_chain[-1][0] == reverse(
+        "wagtailsnippets_publications_publication:list"
+    )
+    parser = _Text()
+    parser.feed(response.content.decode())
+    assert f"Publikation '{publication}' har uppdaterats och publicerats." in parser.texts
+    assert not any("updated and published" in text for text in parser.texts)
+
+
 def _wagtail_catalogues(domain: str) -> list[Path]:
     """The English catalogues (they list every msgid) of the installed Wagtail apps."""
     found = []
