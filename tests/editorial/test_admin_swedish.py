@@ -2,8 +2,10 @@
 
 "Known English" is every upstream msgid that locale/upstream translates (read from its
 .po files, so the check grows with the catalogue) and the strings editors reported
-(issue 22). The walk covers the main admin views; the JavaScript catalogue is checked
-through the admin's own jsi18n view.
+(issue 22). The walk covers the main admin views (seeded content: a theme page, a
+publication, a hotline); the JavaScript catalogue is checked through the admin's own
+jsi18n view; and every msgid of the installed Wagtail apps must come out Swedish, so
+that an upgrade's new strings are named here (add them to locale/upstream).
 """
 
 from __future__ import annotations
@@ -191,10 +193,7 @@ def test_the_editor_shows_the_swedish_texts_it_was_reported_without(swedish_edit
     html = swedish_editor.get(reverse("wagtailadmin_pages:edit", args=(page.id,))).content.decode()
     # wagtail-modeltranslation's language toggle gets its heading through an inline script.
     assert "viewEditString: 'Visa / redigera fält på'" in html
-    for swedish in [
-        "Sparat",
-        "Automatisk sparning är pausad",
-    ]:
+    for swedish in ["Sparat", "Automatisk sparning är pausad"]:
         assert swedish in html
 
 
