@@ -3,6 +3,13 @@
 Models opt in with `search_document()`, returning a dict with kind, kind_label,
 title, body and url in the active language, or None when the object is not to be
 found (a draft, a private page).
+
+One result per document: a document may also name, under "stands_for", another indexed
+object it stands for in search (a resource page for the catalogue entry it describes, whose
+facts its body then carries). While such an entry exists, the object it stands for has no
+entry of its own in that language; when it goes (unpublished, restricted, the link
+removed), the object is indexed again. An object's change re-indexes the entries standing
+for it, so that the facts they carry stay its own.
 """
 
 from __future__ import annotations
@@ -45,6 +52,23 @@ def _key(obj) -> dict:
     }
 
 
+def _key_text(content_type_id: int, object_id: str) -> str:
+    return f"{content_type_id}:{object_id}"
+
+
+def _entry_key(entry: SearchEntry) -> str:
+    return _key_text(entry.content_type_id, entry.object_id)
+
+
+def _load(key_text: str):
+    """The indexed object named by a key text, as its row now stands; None when gone."""
+    content_type_id, object_id = key_text.split(":", 1)
+    model = ContentType.objects.get_for_id(int(content_type_id)).model_class()
+    if model is None:
+        return None
+    return model._base_manager.filter(pk=object_id).first()
+
+
 def _entries(obj, key: dict) -> list[SearchEntry]:
     """The object's entries (unsaved, with their terms), one per language it is found in."""
     entries = []
@@ -66,6 +90,10 @@ def _entries(obj, key: dict) -> list[SearchEntry]:
             body=body,
             url=document["url"],
         )
+        stood_for = document.get("stands_for")
+        if stood_for is not None:
+            stood_key = _key(stood_for)
+            entry.stands_for = _key_text(stood_key["content_type"].pk, stood_key["object_id"])
         entry.title_terms = terms(title, language)
         entry.body_terms = terms(body, language)
         entries.append(entry)
@@ -96,8 +124,26 @@ def _word_ids(entries: list[SearchEntry], known: dict[tuple[str, str], int]) -> 
             known.update(((language, word), pk) for word, pk in rows)
 
 
+def _one_per_document(entries: list[SearchEntry]) -> list[SearchEntry]:
+    """The entries to write: none for an object another entry stands for (in the index or
+    among these), in that language; the entries these stand for are removed."""
+    standing = {(e.stands_for, e.language) for e in entries if e.stands_for}
+    keys = {_entry_key(e) for e in entries}
+    standing |= set(
+        SearchEntry.objects.filter(stands_for__in=keys).values_list("stands_for", "language")
+    )
+    entries = [e for e in entries if (_entry_key(e), e.language) not in standing]
+    for stood_for, language in {(e.stands_for, e.language) for e in entries if e.stands_for}:
+        content_type_id, object_id = stood_for.split(":", 1)
+        SearchEntry.objects.filter(
+            content_type_id=content_type_id, object_id=object_id, language=language
+        ).delete()
+    return entries
+
+
 def _write(entries: list[SearchEntry], known: dict[tuple[str, str], int]) -> None:
     """Insert the entries and their postings."""
+    entries = _one_per_document(entries)
     if not entries:
         return
     SearchEntry.objects.bulk_create(entries, batch_size=REBUILD_BATCH)
@@ -124,12 +170,45 @@ def update_object(obj) -> None:
     key = _key(obj)
     entries = _entries(obj, key)
     with transaction.atomic():
+        released = _standing_for(key)
         SearchEntry.objects.filter(**key).delete()
         _write(entries, {})
+        _after_change(key, released - {e.stands_for for e in entries if e.stands_for})
 
 
 def remove_object(obj) -> None:
-    SearchEntry.objects.filter(**_key(obj)).delete()
+    key = _key(obj)
+    with transaction.atomic():
+        released = _standing_for(key)
+        SearchEntry.objects.filter(**key).delete()
+        _after_change(key, released)
+
+
+def _standing_for(key: dict) -> set[str]:
+    """What the object's entries stand for now."""
+    return set(
+        SearchEntry.objects.filter(**key)
+        .exclude(stands_for="")
+        .values_list("stands_for", flat=True)
+    )
+
+
+def _after_change(key: dict, released: set[str]) -> None:
+    """Index again what the object no longer stands for, and what stands for the object."""
+    for key_text in sorted(released):
+        update_object(_load(key_text))
+    own = _key_text(key["content_type"].pk, key["object_id"])
+    standing = (
+        SearchEntry.objects.filter(stands_for=own)
+        .values_list("content_type_id", "object_id")
+        .distinct()
+    )
+    for content_type_id, object_id in list(standing):
+        obj = _load(_key_text(content_type_id, object_id))
+        if obj is not None:
+            entries = _entries(obj, _key(obj))
+            SearchEntry.objects.filter(**_key(obj)).delete()
+            _write(entries, {})
 
 
 def indexed_models() -> list[type]:
