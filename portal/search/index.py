@@ -5,11 +5,11 @@ title, body and url in the active language, or None when the object is not to be
 found (a draft, a private page).
 
 One result per document: a document may also name, under "stands_for", another indexed
-object it stands for in search (a resource page for the catalogue entry it describes, whose
-facts its body then carries). While such an entry exists, the object it stands for has no
-entry of its own in that language; when it goes (unpublished, restricted, the link
-removed), the object is indexed again. An object's change re-indexes the entries standing
-for it, so that the facts they carry stay its own.
+object it stands for in site search (a resource page for the catalogue entry it describes,
+whose facts its body then carries). Site search leaves out the entries of objects that
+another entry in the same language stands for (portal.search.query); the object keeps its
+entry for the searches of its own model (the catalogue's free text). An object's change
+re-indexes the entries standing for it, so that the facts they carry stay its own.
 """
 
 from __future__ import annotations
@@ -124,26 +124,8 @@ def _word_ids(entries: list[SearchEntry], known: dict[tuple[str, str], int]) -> 
             known.update(((language, word), pk) for word, pk in rows)
 
 
-def _one_per_document(entries: list[SearchEntry]) -> list[SearchEntry]:
-    """The entries to write: none for an object another entry stands for (in the index or
-    among these), in that language; the entries these stand for are removed."""
-    standing = {(e.stands_for, e.language) for e in entries if e.stands_for}
-    keys = {_entry_key(e) for e in entries}
-    standing |= set(
-        SearchEntry.objects.filter(stands_for__in=keys).values_list("stands_for", "language")
-    )
-    entries = [e for e in entries if (_entry_key(e), e.language) not in standing]
-    for stood_for, language in {(e.stands_for, e.language) for e in entries if e.stands_for}:
-        content_type_id, object_id = stood_for.split(":", 1)
-        SearchEntry.objects.filter(
-            content_type_id=content_type_id, object_id=object_id, language=language
-        ).delete()
-    return entries
-
-
 def _write(entries: list[SearchEntry], known: dict[tuple[str, str], int]) -> None:
     """Insert the entries and their postings."""
-    entries = _one_per_document(entries)
     if not entries:
         return
     SearchEntry.objects.bulk_create(entries, batch_size=REBUILD_BATCH)
@@ -170,33 +152,21 @@ def update_object(obj) -> None:
     key = _key(obj)
     entries = _entries(obj, key)
     with transaction.atomic():
-        released = _standing_for(key)
         SearchEntry.objects.filter(**key).delete()
         _write(entries, {})
-        _after_change(key, released - {e.stands_for for e in entries if e.stands_for})
+        _index_standing_for(key)
 
 
 def remove_object(obj) -> None:
     key = _key(obj)
     with transaction.atomic():
-        released = _standing_for(key)
         SearchEntry.objects.filter(**key).delete()
-        _after_change(key, released)
+        _index_standing_for(key)
 
 
-def _standing_for(key: dict) -> set[str]:
-    """What the object's entries stand for now."""
-    return set(
-        SearchEntry.objects.filter(**key)
-        .exclude(stands_for="")
-        .values_list("stands_for", flat=True)
-    )
-
-
-def _after_change(key: dict, released: set[str]) -> None:
-    """Index again what the object no longer stands for, and what stands for the object."""
-    for key_text in sorted(released):
-        update_object(_load(key_text))
+def _index_standing_for(key: dict) -> None:
+    """Index again the objects whose entries stand for this one: the facts they carry
+    are this object's (or, when it is gone or unpublished, no longer there)."""
     own = _key_text(key["content_type"].pk, key["object_id"])
     standing = (
         SearchEntry.objects.filter(stands_for=own)
@@ -205,10 +175,12 @@ def _after_change(key: dict, released: set[str]) -> None:
     )
     for content_type_id, object_id in list(standing):
         obj = _load(_key_text(content_type_id, object_id))
-        if obj is not None:
-            entries = _entries(obj, _key(obj))
-            SearchEntry.objects.filter(**_key(obj)).delete()
-            _write(entries, {})
+        if obj is None:
+            continue
+        obj_key = _key(obj)
+        entries = _entries(obj, obj_key)
+        SearchEntry.objects.filter(**obj_key).delete()
+        _write(entries, {})
 
 
 def indexed_models() -> list[type]:
