@@ -9,6 +9,13 @@ pages are made anew. The first call after the pause asks again: if it is answere
 breaker closes, if not it opens for another pause. The state is per process and per Redis
 address (one process pays one time-out per pause, not one per call).
 
+While the breaker is open, the sites' root paths that Wagtail and wagtail-modeltranslation
+keep in the cache (`wagtail_site_root_paths*`, read on every request) are kept in the process
+instead, for at most `LOCAL_SECONDS`: without them each page would read the sites again for
+every address it draws (about thirty queries for the theme page). They name no content, so
+nothing restricted can be shown from them; a site's or a root page's change made during an
+outage reaches the other processes within `LOCAL_SECONDS`.
+
 `degraded()` tells readiness whether the cache is out of use now (portal.core.health).
 """
 
@@ -26,6 +33,50 @@ from portal.caching import outage
 
 DEFAULT_SECONDS = 5.0
 PROBE_KEY = "healthz:cache-probe"
+LOCAL_PREFIX = "wagtail_site_root_paths"
+LOCAL_SECONDS = 60.0
+
+
+class _Local:
+    """Values kept in this process while the shared cache is away: key → (expires, value)."""
+
+    def __init__(self):
+        self.values: dict[str, tuple[float, object]] = {}
+
+    def get(self, key: str, default=None):
+        found = self.values.get(key)
+        if found is None or found[0] < time.monotonic():
+            return default
+        return found[1]
+
+    def set(self, key: str, value) -> None:
+        self.values[key] = (time.monotonic() + LOCAL_SECONDS, value)
+
+    def forget(self, key: str | None = None) -> None:
+        if key is None:
+            self.values.clear()
+        else:
+            self.values.pop(key, None)
+
+
+local = _Local()
+
+
+def _local_call(name: str, args, kwargs):
+    """What a call for a key kept locally answers while the cache is away; None otherwise."""
+    key = args[0] if args else kwargs.get("key")
+    if not isinstance(key, str) or not key.startswith(LOCAL_PREFIX):
+        return None
+    if name == "get":
+        default = args[1] if len(args) > 1 else kwargs.get("default")
+        return (local.get(key, default),)
+    if name == "set":
+        local.set(key, args[1] if len(args) > 1 else kwargs.get("value"))
+        return (True,)
+    if name == "delete":
+        local.forget(key)
+        return (True,)
+    return None
 
 
 class Breaker:
@@ -81,6 +132,9 @@ def _guarded(name: str):
             return getattr(super(BreakerClient, self), name)(*args, **kwargs)
         breaker = self.breaker
         if not breaker.allows():
+            kept = _local_call(name, args, kwargs)
+            if kept is not None:
+                return kept[0]
             raise ConnectionInterrupted(connection=None) from RedisConnectionError(
                 "the cache failed a moment ago; not asked again yet (circuit breaker)"
             )
@@ -88,7 +142,12 @@ def _guarded(name: str):
             result = getattr(super(BreakerClient, self), name)(*args, **kwargs)
         except ConnectionInterrupted:
             breaker.failed()
+            kept = _local_call(name, args, kwargs)
+            if kept is not None:
+                return kept[0]
             raise
+        if breaker.is_open() or local.values:
+            local.forget()  # the shared cache answers again: it is the one source
         breaker.answered()
         return result
 

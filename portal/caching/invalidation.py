@@ -31,8 +31,9 @@ IGNORED_MODELS = {
     "uploadedfile",
     "rendition",
 }
-# Fields that record an editor's draft, comments or lock, not what visitors see: saving
-# only these (Wagtail's save_revision, locking) keeps the generation.
+# Fields that record an editor's draft, comments or lock, or a file's measurements, not
+# what visitors see: saving only these (Wagtail's save_revision, locking, a document's size
+# read on first view) keeps the generation.
 BOOKKEEPING_FIELDS = frozenset(
     {
         "latest_revision",
@@ -43,6 +44,10 @@ BOOKKEEPING_FIELDS = frozenset(
         "locked",
         "locked_by",
         "locked_at",
+        # A document's or image's size and hash, filled in on first read when missing
+        # (Document.get_file_size): the file is the same.
+        "file_size",
+        "file_hash",
     }
 )
 

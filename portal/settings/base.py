@@ -109,6 +109,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# The admin's sign-in form: Wagtail's, with a translated password label.
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.accounts.forms.LoginForm"
 # Admin login: after 5 failed attempts for a username from one address, that
 # combination is locked out for 30 minutes (django-axes), counted from the fifth
 # failure: attempts during a lock-out do not extend it, and a user name alone (from
@@ -191,7 +193,10 @@ LANGUAGES = [
 ]
 # Each language's name in its own language, for the switcher and language lists.
 LANGUAGE_NATIVE_NAMES = {"sv": "Svenska", "en": "English"}
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The first is the project's own catalogue (`make messages`); the second carries Swedish for
+# upstream strings that Wagtail's and wagtail-modeltranslation's catalogues lack (README, Languages).
+# Earlier paths win, and both win over the installed apps' catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "upstream"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Stockholm"

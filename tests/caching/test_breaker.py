@@ -134,3 +134,23 @@ def test_the_breaker_closes_when_redis_answers_again(client, cache_errors_logged
     assert len(logged) == 2
     assert logged[0].startswith("Cache unavailable (")
     assert logged[1].startswith("Cache answers again after")
+
+
+def test_without_the_cache_the_sites_are_read_once_per_process_not_per_address(
+    client, cache_errors_logged
+):
+    """While the cache is away, the sites' root paths are kept in the process: a page reads
+    the sites once at most, not once for every address it draws."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from portal.caching import breaker
+
+    cache_errors_logged.CACHES = breaker_cache(f"redis://127.0.0.1:{closed_port()}/12")
+    breaker.local.forget()
+    views(client, 2)
+    with CaptureQueriesContext(connection) as queries:
+        views(client, 1)
+    site_reads = [q["sql"] for q in queries if 'FROM "wagtailcore_site"' in q["sql"]]
+    assert len(site_reads) <= 1, f"{len(site_reads)} reads of the sites in one view"
+    breaker.local.forget()

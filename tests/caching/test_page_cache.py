@@ -229,3 +229,26 @@ def test_a_change_saved_in_a_transaction_starts_a_generation_again_when_committe
         hotline.save()
         during = page_cache.generation()
     assert before < during < page_cache.generation()
+
+
+def test_a_document_measured_on_first_view_keeps_the_cache(client, tmp_path, settings):
+    """Wagtail fills in a document's size on first read when it is missing (a file added in
+    code rather than uploaded), saving the row: the file is the same, so the cached pages
+    stay."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    from portal.caching import generation as page_cache
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    document = Document(title="Manual")
+    document.file.save("manual.pdf", ContentFile(b"%PDF-1.4 a manual"), save=False)
+    document.file_size = None
+    document.save()
+    before = page_cache.generation()
+    assert Document.objects.get(pk=document.pk).get_file_size() == 17
+    assert Document.objects.get(pk=document.pk).file_size == 17  # saved
+    assert page_cache.generation() == before
+    document.title = "Manualen"
+    document.save()  # a change visitors see
+    assert page_cache.generation() > before
