@@ -97,15 +97,21 @@ def test_an_editor_submits_a_reviewer_rejects_then_approves(
     client.post(f"{LIST}edit/{publication.pk}/", {**data, "action-publish": "1"})
     assert "(granskad)" not in client.get(PUBLIC).content.decode()
 
-    # ... but submits for review; the reviewers are told by e-mail, with a link to the form.
-    # (Wagtail's Swedish catalogue lacks the snippet variants of the mails' sentences:
-    # the greeting and the links are Swedish, the subject is English.)
+    # ... but submits for review, told so in Swedish; the reviewers are told by e-mail, in
+    # Swedish, with a link to the form.
     mail.outbox.clear()
-    state = submit(client, publication, data)
+    response = client.post(
+        f"{LIST}edit/{publication.pk}/", {**data, "action-submit": "1"}, follow=True
+    )
+    assert "har lämnats in för moderering." in response.content.decode()
+    state = WorkflowState.objects.for_instance(publication).get(status="in_progress")
     assert state.workflow.name == "Granskning"
     assert "(granskad)" not in client.get(PUBLIC).content.decode()
     (to_reviewer,) = [m for m in mail.outbox if reviewer.email in m.to]
-    assert "De kan alltid hitta mig (granskad)" in to_reviewer.subject
+    assert to_reviewer.subject == (
+        'Publikation "De kan alltid hitta mig (granskad) – Vägledning" har lämnats in för godkännande '
+        'i modereringssteget "Granskning av publicering"'
+    )
     assert to_reviewer.body.startswith("Hej granskare")
     assert f"{LIST}edit/{publication.pk}/" in to_reviewer.body
     assert not [m for m in mail.outbox if editor.email in m.to]
