@@ -36,6 +36,18 @@ def editor_languages_js():
     )
 
 
+@hooks.register("insert_editor_js", order=101)
+def editor_copy_language_js():
+    """The StreamFields' "Copy content from" buttons (editor-copy-language.js)."""
+    names = {code: str(name) for code, name in settings.LANGUAGES}
+    return format_html(
+        '<script src="{}" data-language-names="{}" data-copy-label="{}"></script>',
+        static("editorial/editor-copy-language.js"),
+        json.dumps(names, ensure_ascii=False),
+        _("Copy content from"),
+    )
+
+
 @hooks.register("insert_global_admin_css")
 def editor_languages_css():
     return format_html(

@@ -16,17 +16,16 @@ def editor(make_editor):
     return make_editor("sv")
 
 
-def _sign_in_and_edit(page, editor):
+def _sign_in_and_edit(page, editor, pk=None):
     from guidance.models import SectionPage
 
-    section = SectionPage.objects.get(slug_sv="vald")
+    pk = pk or SectionPage.objects.get(slug_sv="vald").pk
     page.goto("/admin/login/")
     page.fill("input[name=username]", editor.username)
     page.fill("input[name=password]", EDITOR_PASSWORD)
     page.get_by_role("button", name=re.compile("Sign in|Logga in")).click()
     page.wait_for_url(re.compile(r"/admin/$"))
-    page.goto(f"/admin/pages/{section.pk}/edit/")
-    return f"/admin/pages/{section.pk}/edit/"
+    page.goto(f"/admin/pages/{pk}/edit/")
 
 
 def _boxes(page):
@@ -86,3 +85,33 @@ def test_narrow_screen_stacks_the_two_languages(new_page, editor):
     assert page.locator("input[name=title_en]").is_visible()
     assert en_box["y"] >= sv_box["y"] + sv_box["height"]
     assert abs(sv_box["x"] - en_box["x"]) < 2
+
+
+def test_copy_content_from_the_other_language_fills_a_streamfield(new_page, editor):
+    from guidance.models import ThemePage
+
+    theme = ThemePage.objects.get(title_sv="Människohandel med barn")
+    page = new_page(width=1280)
+    _sign_in_and_edit(page, editor, theme.pk)
+    english_body = page.locator("#panel-child-innehall-body_en-section")
+    swedish_body = page.locator("#panel-child-innehall-body_sv-section")
+    # Swedish has one block; emptied in English, then copied back from Swedish.
+    english_body.get_by_role("button", name=re.compile("Radera|Delete")).first.click()
+    hotline = english_body.locator(".chooser__title", has_text="Nationella stödtelefonen")
+    hotline.wait_for(state="hidden")
+    assert (
+        "Kopiera innehåll från"
+        in english_body.locator(".translation-field-copy-wrapper").inner_text()
+    )
+    assert not swedish_body.locator(".translation-field-copy", has_text="Svenska").count()
+    english_body.locator(".translation-field-copy", has_text="Svenska").click()
+    hotline.wait_for(state="visible")
+    assert english_body.locator("[data-contentpath]").count() > 0
+    # Saved as a draft, the English body carries the copied block.
+    page.get_by_role("button", name=re.compile(r"^Spara utkast")).click()
+    page.locator(".messages .success, .messages [class*=success]").first.wait_for(state="attached")
+    draft = ThemePage.objects.get(pk=theme.pk).get_latest_revision_as_object()
+    assert [block.block_type for block in draft.body_en] == [
+        block.block_type for block in draft.body_sv
+    ]
+    assert len(draft.body_en) == 1

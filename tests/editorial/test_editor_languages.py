@@ -42,6 +42,8 @@ def test_the_swedish_editor_names_the_languages_in_swedish(admin_client_sv, them
     assert "locale_picker_restore: true" in page
     # The two-language script comes after the toggle it builds on.
     assert page.index("language_toggles.js") < page.index("editor-languages.js")
+    # The StreamFields' copy buttons, in Swedish.
+    assert re.search(r'editor-copy-language\.js"[^>]*data-copy-label="Kopiera innehåll från"', page)
 
 
 def test_the_english_editor_names_them_in_english(admin_client_sv, theme, django_user_model):
