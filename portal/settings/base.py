@@ -205,6 +205,10 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "sv"
 MODELTRANSLATION_LANGUAGES = ("sv", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("sv",)}
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True
+# The editor shows both languages until the editor hides one; the choice is remembered in
+# the browser (localStorage). Labels and side by side: portal/editorial/static/editorial/.
+WAGTAILMODELTRANSLATION_LOCALE_PICKER_DEFAULT = ("sv", "en")
+WAGTAILMODELTRANSLATION_LOCALE_PICKER_RESTORE = True
 # Column-per-language (title_sv, title_en), not Wagtail's tree-per-locale.
 WAGTAIL_I18N_ENABLED = False
 
