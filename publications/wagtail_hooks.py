@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
+from wagtail.log_actions import log
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from publications import languages
@@ -74,11 +79,45 @@ class PublicationTypeViewSet(SnippetViewSet):
     list_display = ["name", "slug"]
 
 
+class OrganisationCreationForm(WagtailAdminModelForm):
+    """The organisation chooser's "create" tab: a new author without leaving the
+    publication's form. The slug, if left empty, is made from the Swedish name (ASCII)."""
+
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Organisation
+        fields = ["name_sv", "name_en", "slug", "website"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name_sv"].required = True
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = _("Leave empty to make it from the Swedish name.")
+
+    def clean_slug(self) -> str:
+        return self.cleaned_data["slug"] or slugify(self.cleaned_data.get("name_sv") or "")
+
+
+class OrganisationCreateView(SnippetCreateView):
+    def save_form(self, form):
+        organisation = super().save_form(form)
+        log(instance=organisation, action="wagtail.create", user=self.request.user)
+        return organisation
+
+
+class OrganisationChooserViewSet(SnippetChooserViewSet):
+    creation_form_class = OrganisationCreationForm
+    create_view_class = OrganisationCreateView
+    creation_tab_label = _("New organisation")
+
+
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
     list_display = ["name", "slug"]
+    chooser_viewset_class = OrganisationChooserViewSet
 
 
 class PublicationsGroup(SnippetViewSetGroup):

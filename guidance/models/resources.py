@@ -241,6 +241,26 @@ class DocumentResourcePage(ResourcePage):
     def search_title(self) -> str:
         return f"{self.title} – {self.subtitle}" if self.subtitle else self.title
 
+    def _live_catalogue_entry(self):
+        entry = self.catalogue_entry
+        return entry if entry is not None and entry.live else None
+
+    def search_body(self) -> list[str]:
+        """Besides the page's own text, the facts of the catalogue entry it describes: the
+        page is that document's one result in site search."""
+        parts = super().search_body()
+        entry = self._live_catalogue_entry()
+        if entry is not None:
+            parts += [entry.description, entry.authors_display()]
+        return parts
+
+    def search_document(self) -> dict | None:
+        document = super().search_document()
+        entry = self._live_catalogue_entry()
+        if document is not None and entry is not None:
+            document["stands_for"] = entry
+        return document
+
     @property
     def kind(self) -> str:  # type: ignore[override]
         return self.document_kind

@@ -9,8 +9,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 WRONG_CODE = _("That code is not right, or it has expired. Enter the code your app shows now.")
+
+
+class LoginForm(WagtailLoginForm):
+    """Wagtail's sign-in form (the first step), with its password field labelled in the
+    editor's language: Wagtail leaves the label to Django's untranslated field name."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")
 
 
 class CodeForm(forms.Form):

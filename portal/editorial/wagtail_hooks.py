@@ -3,12 +3,16 @@ translation panel and warnings."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -18,6 +22,37 @@ from wagtail.admin.ui.components import Component
 from portal.editorial import translation_status
 from portal.editorial.models import TranslationTimestamps
 from portal.editorial.reports import ReviewDatesReportView, TranslationStatusReportView
+
+
+@hooks.register("insert_editor_js", order=100)
+def editor_languages_js():
+    """Each translated field labelled with its language's name, both languages side by
+    side; after wagtail-modeltranslation's language toggle (hence the order)."""
+    names = {code: str(name) for code, name in settings.LANGUAGES}
+    return format_html(
+        '<script src="{}" data-language-names="{}"></script>',
+        static("editorial/editor-languages.js"),
+        json.dumps(names, ensure_ascii=False),
+    )
+
+
+@hooks.register("insert_editor_js", order=101)
+def editor_copy_language_js():
+    """The StreamFields' "Copy content from" buttons (editor-copy-language.js)."""
+    names = {code: str(name) for code, name in settings.LANGUAGES}
+    return format_html(
+        '<script src="{}" data-language-names="{}" data-copy-label="{}"></script>',
+        static("editorial/editor-copy-language.js"),
+        json.dumps(names, ensure_ascii=False),
+        _("Copy content from"),
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def editor_languages_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("editorial/editor-languages.css")
+    )
 
 
 def _report_paths(prefix: str, view_class, name: str) -> list:

@@ -1,13 +1,18 @@
 """Editorial set-up: the editor and reviewer groups and the moderation workflow.
 
 Redaktörer (editors) write and submit; Granskare (reviewers) approve and publish.
+The workflow runs on the pages below the start page and on every snippet of the
+content apps (settings.CONTENT_APPS) that has workflows (Wagtail's WorkflowMixin).
 Idempotent: groups, permissions and the workflow are created once and completed
 if something is missing; nothing an administrator added is removed.
 """
 
 from __future__ import annotations
 
+from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -16,6 +21,8 @@ from wagtail.models import (
     Page,
     Site,
     Workflow,
+    WorkflowContentType,
+    WorkflowMixin,
     WorkflowPage,
     WorkflowTask,
 )
@@ -66,7 +73,16 @@ def ensure_groups() -> tuple[Group, Group]:
                     group=group, collection=root_collection, permission=perm
                 )
     for app_label, model in SNIPPETS:
-        _grant(reviewers, _perm(app_label, f"publish_{model}"), _perm(app_label, f"delete_{model}"))
+        # Lock and unlock exist only for lockable snippets (publications): an editor may
+        # lock what they are working on, a reviewer also lifts another's lock (as on pages).
+        _grant(editors, _perm(app_label, f"lock_{model}"))
+        _grant(
+            reviewers,
+            _perm(app_label, f"publish_{model}"),
+            _perm(app_label, f"delete_{model}"),
+            _perm(app_label, f"lock_{model}"),
+            _perm(app_label, f"unlock_{model}"),
+        )
     return editors, reviewers
 
 
@@ -90,7 +106,27 @@ def ensure_workflow(reviewers: Group, home: Page) -> Workflow:
     if not WorkflowTask.objects.filter(workflow=workflow).exists():
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
+    ensure_snippet_workflows(workflow)
     return workflow
+
+
+def workflow_snippet_models() -> list[type]:
+    """The content apps' snippets with workflows (non-page WorkflowMixin models)."""
+    return [
+        model
+        for label in settings.CONTENT_APPS
+        for model in apps.get_app_config(label).get_models()
+        if issubclass(model, WorkflowMixin) and not issubclass(model, Page)
+    ]
+
+
+def ensure_snippet_workflows(workflow: Workflow) -> None:
+    """The workflow on each such snippet type that has none yet (one per type in Wagtail)."""
+    for model in workflow_snippet_models():
+        content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        WorkflowContentType.objects.get_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )
 
 
 def ensure_on_start_page() -> None:

@@ -3,6 +3,13 @@
 Models opt in with `search_document()`, returning a dict with kind, kind_label,
 title, body and url in the active language, or None when the object is not to be
 found (a draft, a private page).
+
+One result per document: a document may also name, under "stands_for", another indexed
+object it stands for in site search (a resource page for the catalogue entry it describes,
+whose facts its body then carries). Site search leaves out the entries of objects that
+another entry in the same language stands for (portal.search.query); the object keeps its
+entry for the searches of its own model (the catalogue's free text). An object's change
+re-indexes the entries standing for it, so that the facts they carry stay its own.
 """
 
 from __future__ import annotations
@@ -45,6 +52,23 @@ def _key(obj) -> dict:
     }
 
 
+def _key_text(content_type_id: int, object_id: str) -> str:
+    return f"{content_type_id}:{object_id}"
+
+
+def _entry_key(entry: SearchEntry) -> str:
+    return _key_text(entry.content_type_id, entry.object_id)
+
+
+def _load(key_text: str):
+    """The indexed object named by a key text, as its row now stands; None when gone."""
+    content_type_id, object_id = key_text.split(":", 1)
+    model = ContentType.objects.get_for_id(int(content_type_id)).model_class()
+    if model is None:
+        return None
+    return model._base_manager.filter(pk=object_id).first()
+
+
 def _entries(obj, key: dict) -> list[SearchEntry]:
     """The object's entries (unsaved, with their terms), one per language it is found in."""
     entries = []
@@ -66,6 +90,10 @@ def _entries(obj, key: dict) -> list[SearchEntry]:
             body=body,
             url=document["url"],
         )
+        stood_for = document.get("stands_for")
+        if stood_for is not None:
+            stood_key = _key(stood_for)
+            entry.stands_for = _key_text(stood_key["content_type"].pk, stood_key["object_id"])
         entry.title_terms = terms(title, language)
         entry.body_terms = terms(body, language)
         entries.append(entry)
@@ -126,10 +154,33 @@ def update_object(obj) -> None:
     with transaction.atomic():
         SearchEntry.objects.filter(**key).delete()
         _write(entries, {})
+        _index_standing_for(key)
 
 
 def remove_object(obj) -> None:
-    SearchEntry.objects.filter(**_key(obj)).delete()
+    key = _key(obj)
+    with transaction.atomic():
+        SearchEntry.objects.filter(**key).delete()
+        _index_standing_for(key)
+
+
+def _index_standing_for(key: dict) -> None:
+    """Index again the objects whose entries stand for this one: the facts they carry
+    are this object's (or, when it is gone or unpublished, no longer there)."""
+    own = _key_text(key["content_type"].pk, key["object_id"])
+    standing = (
+        SearchEntry.objects.filter(stands_for=own)
+        .values_list("content_type_id", "object_id")
+        .distinct()
+    )
+    for content_type_id, object_id in list(standing):
+        obj = _load(_key_text(content_type_id, object_id))
+        if obj is None:
+            continue
+        obj_key = _key(obj)
+        entries = _entries(obj, obj_key)
+        SearchEntry.objects.filter(**obj_key).delete()
+        _write(entries, {})
 
 
 def indexed_models() -> list[type]:

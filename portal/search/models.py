@@ -21,6 +21,10 @@ class SearchEntry(models.Model):
     title = models.TextField()
     body = models.TextField(blank=True)
     url = models.CharField(max_length=500)
+    # The object this entry stands for in search, "<content type id>:<object id>" (a
+    # resource page for the catalogue entry it describes): that object has no entry of
+    # its own in this language while this one exists. Empty for most entries.
+    stands_for = models.CharField(max_length=80, blank=True, default="", db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

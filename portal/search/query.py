@@ -204,6 +204,28 @@ def _matches_sql(terms: list[Term]) -> tuple[str, list]:
     return sql, [*flat, *all_ids, *flat]
 
 
+def _stood_for(language: str) -> set[int]:
+    """The entries another entry stands for in site search (a catalogue entry its resource
+    page describes): one result per document. Few; one query."""
+    keys = set(
+        SearchEntry.objects.filter(language=language)
+        .exclude(stands_for="")
+        .values_list("stands_for", flat=True)
+    )
+    if not keys:
+        return set()
+    condition = reduce(
+        or_,
+        (
+            Q(content_type_id=int(key.split(":", 1)[0]), object_id=key.split(":", 1)[1])
+            for key in keys
+        ),
+    )
+    return set(
+        SearchEntry.objects.filter(condition, language=language).values_list("pk", flat=True)
+    )
+
+
 class RankedEntries:
     """The matching entries, best first, fetched a page at a time (for Paginator).
 
@@ -211,8 +233,9 @@ class RankedEntries:
     reads its own rows.
     """
 
-    def __init__(self, terms: list[Term]):
+    def __init__(self, terms: list[Term], language: str):
         self.terms = terms
+        self.language = language
         self._ids: list[int] | None = None
 
     def ids(self) -> list[int]:
@@ -228,7 +251,9 @@ class RankedEntries:
         sql += " ORDER BY s.score DESC, s.title_length, s.entry_id"
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return [row[0] for row in cursor.fetchall()]
+            ranked = [row[0] for row in cursor.fetchall()]
+        stood_for = _stood_for(self.language) if ranked else set()
+        return [pk for pk in ranked if pk not in stood_for]
 
     def count(self) -> int:
         return len(self.ids())
@@ -254,7 +279,7 @@ def search(query: str, language: str) -> SearchResults:
         Term(word=word, variants=list(dict.fromkeys([word, lemma]))) for word, lemma in pairs
     ]
     _lookup(results.terms, language)
-    results.entries = RankedEntries(results.terms)
+    results.entries = RankedEntries(results.terms, language)
     if any(t.corrected for t in results.terms):
         results.suggestion = " ".join(t.corrected or t.word for t in results.terms)
     return results

@@ -109,6 +109,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# The admin's sign-in form: Wagtail's, with a translated password label.
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.accounts.forms.LoginForm"
 # Admin login: after 5 failed attempts for a username from one address, that
 # combination is locked out for 30 minutes (django-axes), counted from the fifth
 # failure: attempts during a lock-out do not extend it, and a user name alone (from
@@ -191,7 +193,10 @@ LANGUAGES = [
 ]
 # Each language's name in its own language, for the switcher and language lists.
 LANGUAGE_NATIVE_NAMES = {"sv": "Svenska", "en": "English"}
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The first is the project's own catalogue (`make messages`); the second carries Swedish for
+# upstream strings that Wagtail's and wagtail-modeltranslation's catalogues lack (README, Languages).
+# Earlier paths win, and both win over the installed apps' catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "upstream"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Stockholm"
@@ -200,6 +205,10 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "sv"
 MODELTRANSLATION_LANGUAGES = ("sv", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("sv",)}
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True
+# The editor shows both languages until the editor hides one; the choice is remembered in
+# the browser (localStorage). Labels and side by side: portal/editorial/static/editorial/.
+WAGTAILMODELTRANSLATION_LOCALE_PICKER_DEFAULT = ("sv", "en")
+WAGTAILMODELTRANSLATION_LOCALE_PICKER_RESTORE = True
 # Column-per-language (title_sv, title_en), not Wagtail's tree-per-locale.
 WAGTAIL_I18N_ENABLED = False
 

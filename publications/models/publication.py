@@ -18,6 +18,8 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
+    PublishingPanel,
+    TitleFieldPanel,
 )
 from wagtail.fields import RichTextField
 from wagtail.models import (
@@ -25,6 +27,7 @@ from wagtail.models import (
     LockableMixin,
     PreviewableMixin,
     RevisionMixin,
+    WorkflowMixin,
 )
 from wagtail.search import index
 
@@ -38,7 +41,13 @@ from publications.models.inlines import (
     PublicationLanguage,
     edition_name,
 )
-from publications.models.snippets import Organisation, PublicationType, Topic, name_in
+from publications.models.snippets import (
+    Organisation,
+    PublicationType,
+    SwedishRequiredForm,
+    Topic,
+    name_in,
+)
 
 # Addresses under the catalogue that are not publications.
 RESERVED_SLUGS = {"feed", "api"}
@@ -94,6 +103,7 @@ class PublicationQuerySet(models.QuerySet):
 
 
 class Publication(
+    WorkflowMixin,
     LanguagePreviewMixin,
     PreviewableMixin,
     LockableMixin,
@@ -163,9 +173,19 @@ class Publication(
 
     objects = PublicationQuerySet.as_manager()
 
+    base_form_class = SwedishRequiredForm
+
     panels = [
         MultiFieldPanel(
-            [FieldPanel("title"), FieldPanel("subtitle"), FieldPanel("slug")],
+            [
+                # The Swedish title makes the slug (ASCII, editable) while the publication
+                # is not live. Named per language: wagtail-modeltranslation would point a
+                # TitleFieldPanel("title") at slug_sv/slug_en, and the slug is not translated.
+                TitleFieldPanel("title_sv", targets=["slug"]),
+                FieldPanel("title_en"),
+                FieldPanel("subtitle"),
+                FieldPanel("slug"),
+            ],
             heading=_("Title"),
         ),
         InlinePanel("author_links", heading=_("Authors"), label=_("author"), min_num=1),
@@ -189,6 +209,8 @@ class Publication(
             heading=_("More"),
         ),
         InlinePanel("related_page_links", heading=_("Related pages"), label=_("related page")),
+        # Go-live and expiry (the status side panel's scheduling dialog), as on pages.
+        PublishingPanel(),
     ]
 
     search_fields = [

@@ -2,15 +2,38 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, TitleFieldPanel
 from wagtail.search import index
 
 
 def name_in(obj, language: str) -> str:
     """The name in `language`, falling back to Swedish."""
     return getattr(obj, f"name_{language}", None) or obj.name_sv or ""
+
+
+class SwedishRequiredForm(WagtailAdminModelForm):
+    """The admin's form, with the Swedish of every required translated field required.
+
+    wagtail-modeltranslation does that for the panels it makes from a field's own name;
+    the title and name panels here are named per language (`title_sv`), so that the
+    Swedish one alone fills the slug, and would otherwise be left optional.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if not name.endswith("_sv"):
+                continue
+            try:
+                original = self._meta.model._meta.get_field(name.removesuffix("_sv"))
+            except FieldDoesNotExist:
+                continue
+            if not original.blank:
+                field.required = True
 
 
 class NamedSnippet(models.Model):
@@ -25,7 +48,13 @@ class NamedSnippet(models.Model):
         help_text=_("Used in addresses and filters, the same in both languages. Keep it stable."),
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    # The Swedish name makes the slug (ASCII, editable), as a publication's title does.
+    panels = [
+        TitleFieldPanel("name_sv", targets=["slug"], placeholder=False),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+    ]
+    base_form_class = SwedishRequiredForm
 
     class Meta:
         abstract = True

@@ -64,3 +64,15 @@ def test_an_edit_through_the_admin_compares_as_that_edit_alone(
     history = text(admin_client_sv.get(f"/admin/pages/{page.pk}/history/").content.decode())
     assert re.search(r"Publicerad (version )?editor", history)
     assert re.search(r"Publicerad (version )?system", history)  # the seed's
+
+
+def test_the_seeds_revision_is_by_system_not_none(admin_client_sv):
+    """Viewing the seed's revision (to revert to it) names its author as the history does."""
+    nmt = SupportServicePage.objects.get(slug_sv="nmt")
+    url = f"/admin/pages/{nmt.pk}/revisions/{nmt.live_revision_id}/view/"
+    response = admin_client_sv.get(url)
+    assert response.status_code == 200
+    revert = f"/admin/pages/{nmt.pk}/revisions/{nmt.live_revision_id}/revert/"
+    html = text(admin_client_sv.get(revert).content.decode())
+    banner = re.search(r"Du tittar på en tidigare version av sidan från [^<]*? av (\w+)", html)
+    assert banner and banner.group(1) == "system"
