@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -151,6 +152,21 @@ class SupportServicePage(ResourcePage):
     @property
     def destination_url(self) -> str:
         return self.website
+
+    def search_body(self) -> list[str]:
+        """The page's texts, then its hotline as the page shows it (name, number, hours,
+        what to do outside them): a question about whom to call finds the page."""
+        parts = super().search_body()
+        hotline = self.hotline
+        if hotline:
+            parts += [
+                hotline.name,
+                gettext("Call %(number)s") % {"number": hotline.display_number},
+                str(hotline.hours_text or ""),
+                hotline.opening_hours,
+                hotline.outside_hours,
+            ]
+        return parts
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

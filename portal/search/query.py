@@ -24,7 +24,7 @@ from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from portal.search.analysis import query_terms
+from portal.search.analysis import is_filler, query_terms
 from portal.search.models import SearchEntry, SearchPosting, SearchWord
 
 # The tables the ranking SQL reads, by the models' own names for them.
@@ -46,6 +46,7 @@ class Term:
     word: str
     variants: list[str]
     corrected: str = ""
+    filler: bool = False  # a question or filler word: not counted in partial matches
     # The vocabulary words the term matches: id → whether the word is a variant itself
     # (a whole-word match) rather than a word containing one (a compound part).
     words: dict[int, bool] = field(default_factory=dict)
@@ -61,6 +62,11 @@ class SearchResults:
     @property
     def corrected(self) -> bool:
         return bool(self.suggestion)
+
+    @property
+    def partial(self) -> bool:
+        """Whether the results match only some of the words (nothing matched them all)."""
+        return self.entries is not None and self.entries.partial
 
 
 def _vocabulary_q(variants: list[str]) -> Q:
@@ -140,13 +146,14 @@ def _placeholders(values: list) -> str:
 
 
 def _scores_sql(terms: list[Term]) -> tuple[str, list]:
-    """SQL giving (entry_id, score, title_length) for the entries matching every term.
+    """SQL giving (entry_id, score, title_length, matched, content) for the entries
+    matching any term: matched is how many of the terms the entry matches, content how
+    many of the terms that are not filler words.
 
     A term's score in an entry is its best posting: a whole word in the title, a part
     of a title word, a whole word in the body, a part of a body word; the entry's score
     is the sum over the terms. One pass over the postings of all the terms' words,
-    grouped by entry (only the postings' index is read); an entry without a posting for
-    some term is left out.
+    grouped by entry (only the postings' index is read).
     """
     weights, weight_params, all_ids = [], [], []
     single = len(terms) == 1
@@ -168,15 +175,30 @@ def _scores_sql(terms: list[Term]) -> tuple[str, list]:
             weight_params += [*ids, *exact]
         all_ids += ids
     all_ids = list(dict.fromkeys(all_ids))
+    if single:
+        return (
+            f"SELECT entry_id, {weights[0]} AS score, MIN(title_length) AS title_length,"
+            f" 1 AS matched, 1 AS content FROM {POSTINGS}"
+            f" WHERE word_id IN ({_placeholders(all_ids)}) GROUP BY entry_id",
+            [*weight_params, *all_ids],
+        )
+    present = [f"CASE WHEN {weight} IS NULL THEN 0 ELSE 1 END" for weight in weights]
+    content = [p for p, term in zip(present, terms, strict=True) if not term.filler] or ["0"]
+    content_params = [pk for term in terms if not term.filler for pk in _weight_params(term)]
     sql = (
-        f"SELECT entry_id, {' + '.join(weights)} AS score, MIN(title_length) AS title_length"
+        f"SELECT entry_id, {' + '.join(f'COALESCE({w}, 0)' for w in weights)} AS score,"
+        f" MIN(title_length) AS title_length, {' + '.join(present)} AS matched,"
+        f" {' + '.join(content)} AS content"
         f" FROM {POSTINGS} WHERE word_id IN ({_placeholders(all_ids)})"
         " GROUP BY entry_id"
     )
-    if single:
-        return sql, [*weight_params, *all_ids]
-    sql += f" HAVING {' AND '.join(f'{weight} IS NOT NULL' for weight in weights)}"
-    return sql, [*weight_params, *all_ids, *weight_params]
+    return sql, [*weight_params, *weight_params, *content_params, *all_ids]
+
+
+def _weight_params(term: Term) -> list:
+    ids = list(term.words) or [0]
+    exact = [pk for pk, whole in term.words.items() if whole] or [0]
+    return [*ids, *exact]
 
 
 def _matches_sql(terms: list[Term]) -> tuple[str, list]:
@@ -237,6 +259,7 @@ class RankedEntries:
         self.terms = terms
         self.language = language
         self._ids: list[int] | None = None
+        self.partial = False
 
     def ids(self) -> list[int]:
         if self._ids is None:
@@ -244,14 +267,28 @@ class RankedEntries:
         return self._ids
 
     def _rank(self) -> list[int]:
+        """Entries matching every term when there are any; else the entries matching
+        some, those matching the most terms that are not filler words first (then
+        `partial` is set). One query either way."""
         scores_sql, params = _scores_sql(self.terms)
-        sql = f"SELECT s.entry_id FROM ({scores_sql}) AS s"
-        # Among equal scores, a shorter title is more about the words (length
-        # normalisation); then the older entry, for a stable order.
-        sql += " ORDER BY s.score DESC, s.title_length, s.entry_id"
+        # Entries matching every term first; among them (or, when none does, among the
+        # entries matching the most of the words) a higher score, then a shorter title
+        # (length normalisation), then the older entry, for a stable order.
+        sql = (
+            f"SELECT s.entry_id, s.matched FROM ({scores_sql}) AS s"
+            f" WHERE s.content > 0 OR s.matched = %s"
+            f" ORDER BY CASE WHEN s.matched = %s THEN 1 ELSE 0 END DESC, s.content DESC,"
+            " s.score DESC, s.title_length, s.entry_id"
+        )
+        every = len(self.terms)
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            ranked = [row[0] for row in cursor.fetchall()]
+            cursor.execute(sql, [*params, every, every])
+            rows = cursor.fetchall()
+        if rows and rows[0][1] == every:
+            ranked = [pk for pk, matched in rows if matched == every]
+        else:
+            ranked = [pk for pk, _matched in rows]
+            self.partial = bool(ranked)
         stood_for = _stood_for(self.language) if ranked else set()
         return [pk for pk in ranked if pk not in stood_for]
 
@@ -270,13 +307,19 @@ class RankedEntries:
 
 
 def search(query: str, language: str) -> SearchResults:
-    """Entries matching every term of `query`, best first."""
+    """Entries matching every term of `query`, best first; when none does, the entries
+    matching the most of its words (`partial`)."""
     results = SearchResults(query=query)
     pairs = query_terms(query, language)
     if not pairs:
         return results
     results.terms = [
-        Term(word=word, variants=list(dict.fromkeys([word, lemma]))) for word, lemma in pairs
+        Term(
+            word=word,
+            variants=list(dict.fromkeys([word, lemma])),
+            filler=is_filler(word, language),
+        )
+        for word, lemma in pairs
     ]
     _lookup(results.terms, language)
     results.entries = RankedEntries(results.terms, language)

@@ -36,6 +36,8 @@ def search(request):
             "hits": hits,
             "count": paginator.count if query else 0,
             "suggestion": results.suggestion if results else "",
+            # Read after the count: ranking decides whether any entry matched every word.
+            "partial": bool(results and paginator.count and results.partial),
             # Results pages are for visitors, not for search engines' indexes.
             "noindex": True,
             "canonical_url": request.path,
