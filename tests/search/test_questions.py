@@ -62,3 +62,17 @@ def test_the_page_says_the_results_match_some_of_the_words(client):
     assert "Nothing matched all of your words" in en.content.decode()
     every = client.get("/en/search/", {"q": "human trafficking"})
     assert "Nothing matched all of your words" not in every.content.decode()
+
+
+def test_a_hotlines_new_number_is_what_search_shows(client, seeded):
+    """The support service's search text carries its hotline: a new number is found at
+    once, the old one no more."""
+    from guidance.models import Hotline
+
+    line = Hotline.objects.get()
+    line.number = "+46104567890"
+    line.save()
+    html = client.get("/sv/sok/", {"q": "010-456 78 90"}).content.decode()
+    assert "/sv/vald/teman/manniskohandel-med-barn/nmt/" in html
+    old = client.get("/sv/sok/", {"q": "020-39 00 00"}).content.decode()
+    assert "/sv/vald/teman/manniskohandel-med-barn/nmt/" not in old
