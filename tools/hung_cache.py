@@ -30,7 +30,15 @@ import threading
 import urllib.request
 from pathlib import Path
 
-from tools.bench import THEME, environment, manage, recreate_database, start, stop
+from tools.bench import (
+    THEME,
+    environment,
+    manage,
+    recreate_database,
+    start,
+    stop,
+    wrk_errors,
+)
 
 LUA = """
 done = function(summary, latency, requests)
@@ -73,15 +81,8 @@ def measure(url: str, duration: int, connections: int, script: str) -> dict[str,
         text=True,
         check=True,
     ).stdout
-    errors = 0
-    for pattern in (
-        r"Non-2xx or 3xx responses: (\d+)",
-        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)",
-    ):
-        match = re.search(pattern, out)
-        if match:
-            errors += sum(int(g) for g in match.groups())
-    result = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), "errors": errors}
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    result = {"rps": rps, "errors": wrk_errors(out)}
     for percentile in (50, 95, 99):
         micros = int(re.search(rf"^p{percentile} (\d+)$", out, re.M).group(1))
         result[f"p{percentile}"] = micros / 1000

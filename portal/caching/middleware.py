@@ -48,10 +48,11 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not (settings.PAGE_CACHE_ENABLED and self._public_request(request)):
+        public_request = self._public_request(request)
+        if not (settings.PAGE_CACHE_ENABLED and public_request):
             response = self.get_response(request)
             editors.mark(request, response)
-            public = self._public_request(request) and self._cacheable_response(request, response)
+            public = public_request and self._cacheable_response(request, response)
             edge.mark(request, response, public=public)
             return response
         key = _key(request)

@@ -138,6 +138,14 @@ def connect() -> None:
     post_save.connect(_store_changes, dispatch_uid="translation_status_post_save")
 
 
+def field_label(obj, name: str) -> str:
+    """A field by the name editors see in the form ("lead paragraph", not "lead")."""
+    try:
+        return str(obj._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
+
+
 @dataclass
 class Row:
     obj: object
@@ -161,10 +169,7 @@ class Row:
         return ", ".join(self.field_label(name) for name in self.missing_fields)
 
     def field_label(self, name: str) -> str:
-        try:
-            return str(self.obj._meta.get_field(name).verbose_name)
-        except FieldDoesNotExist:
-            return name
+        return field_label(self.obj, name)
 
     @cached_property
     def edit_url(self) -> str:

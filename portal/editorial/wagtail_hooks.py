@@ -118,10 +118,6 @@ def add_translation_panel(request, panels):
     panels.append(TranslationStatusPanel())
 
 
-def _field_names(obj, names) -> str:
-    return ", ".join(str(obj._meta.get_field(name).verbose_name) for name in names)
-
-
 def _warn_if_english_lags(request, obj):
     """After a save: name the fields whose English is missing; say that the English may
     need updating only when this very save changed the Swedish text."""
@@ -142,7 +138,8 @@ def _warn_if_english_lags(request, obj):
     elif state in ("missing", "partial"):
         messages.warning(
             request,
-            _("English text is missing in: %(fields)s.") % {"fields": _field_names(obj, fields)},
+            _("English text is missing in: %(fields)s.")
+            % {"fields": ", ".join(translation_status.field_label(obj, n) for n in fields)},
         )
 
 

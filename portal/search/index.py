@@ -56,14 +56,9 @@ def _key_text(content_type_id: int, object_id: str) -> str:
     return f"{content_type_id}:{object_id}"
 
 
-def _entry_key(entry: SearchEntry) -> str:
-    return _key_text(entry.content_type_id, entry.object_id)
-
-
-def _load(key_text: str):
-    """The indexed object named by a key text, as its row now stands; None when gone."""
-    content_type_id, object_id = key_text.split(":", 1)
-    model = ContentType.objects.get_for_id(int(content_type_id)).model_class()
+def _load(content_type_id: int, object_id: str):
+    """An indexed object as its row now stands; None when it is gone."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None:
         return None
     return model._base_manager.filter(pk=object_id).first()
@@ -150,11 +145,15 @@ def update_object(obj) -> None:
     if obj is None or not hasattr(obj, "search_document"):
         return
     key = _key(obj)
-    entries = _entries(obj, key)
     with transaction.atomic():
-        SearchEntry.objects.filter(**key).delete()
-        _write(entries, {})
+        _rewrite(obj, key)
         _index_standing_for(key)
+
+
+def _rewrite(obj, key: dict) -> None:
+    entries = _entries(obj, key)
+    SearchEntry.objects.filter(**key).delete()
+    _write(entries, {})
 
 
 def remove_object(obj) -> None:
@@ -174,13 +173,9 @@ def _index_standing_for(key: dict) -> None:
         .distinct()
     )
     for content_type_id, object_id in list(standing):
-        obj = _load(_key_text(content_type_id, object_id))
-        if obj is None:
-            continue
-        obj_key = _key(obj)
-        entries = _entries(obj, obj_key)
-        SearchEntry.objects.filter(**obj_key).delete()
-        _write(entries, {})
+        obj = _load(content_type_id, object_id)
+        if obj is not None:
+            _rewrite(obj, _key(obj))
 
 
 def indexed_models() -> list[type]:
