@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import os
 import re
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -128,8 +130,53 @@ def _block_other_hosts(context, base_url: str):
     context.route(re.compile(r"^https?://.*"), handle)
 
 
+class _Requests:
+    """The live server's requests still being answered, counted by Django's own signals.
+
+    A page closed by a test may still send requests (the admin's editing session sends a
+    beacon as the page unloads). If the database is flushed while the live server answers
+    one, SQLite's shared in-memory database refuses the flush ("table is locked"), so the
+    browser tests wait for the server to fall quiet before their database is reset.
+    """
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.open = 0
+        self.last = time.monotonic()
+
+    def started(self, **kwargs):
+        with self.lock:
+            self.open += 1
+            self.last = time.monotonic()
+
+    def finished(self, **kwargs):
+        with self.lock:
+            self.open = max(0, self.open - 1)
+            self.last = time.monotonic()
+
+    def wait_quiet(self, quiet: float = 0.3, limit: float = 10.0) -> None:
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            with self.lock:
+                if self.open == 0 and time.monotonic() - self.last >= quiet:
+                    return
+            time.sleep(0.05)
+
+
+@pytest.fixture(scope="package")
+def _requests():
+    from django.core.signals import request_finished, request_started
+
+    requests = _Requests()
+    request_started.connect(requests.started)
+    request_finished.connect(requests.finished)
+    yield requests
+    request_started.disconnect(requests.started)
+    request_finished.disconnect(requests.finished)
+
+
 @pytest.fixture
-def new_page(browser, site):
+def new_page(browser, site, _requests):
     """A factory of pages in fresh browser contexts (width, JavaScript on or off)."""
     contexts = []
 
@@ -149,6 +196,7 @@ def new_page(browser, site):
     yield make
     for context in contexts:
         context.close()
+    _requests.wait_quiet()
 
 
 @pytest.fixture
