@@ -62,6 +62,11 @@ browser-tests: $(VENV)/.installed-test compilemessages ## Run only the browser t
 weight: $(VENV)/.installed-test ## Measure a theme page's first view against a running server (URL=...)
 	$(PY) -m tests.e2e.measure_weight $(URL)
 
+.PHONY: lighthouse
+lighthouse: $(VENV)/.installed compilemessages ## Lighthouse (12, from npm into .lighthouse/) on every page type, both languages, on a throwaway SQLite database; fails below SEO 100 (LIGHTHOUSE_ARGS=--help)
+	@$(NGINX_INSTALL)
+	$(PY) -m tools.lighthouse $(LIGHTHOUSE_ARGS)
+
 .PHONY: lint
 lint: $(VENV)/.installed-test ## Check style with ruff
 	$(VENV)/bin/ruff check .

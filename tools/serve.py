@@ -109,11 +109,14 @@ class Stack:
         return all(p is not None and p.poll() is None for p in (self.app, self.nginx))
 
 
-def prepare(parent: int, stopping: list) -> None:
+def prepare(parent: int, stopping: list, env=None, quiet: bool = False) -> None:
     """migrate, seed, collectstatic: here, so that `make serve` stopped meanwhile stops
     them too (make passes no signal on; its child notices it has gone)."""
+    output = subprocess.DEVNULL if quiet else None
     for args in (["migrate", "--noinput"], ["seed"], ["collectstatic", "--noinput", "-v0"]):
-        subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, check=True)
+        subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, stdout=output, check=True
+        )
         if stopping or os.getppid() != parent:
             raise SystemExit("stopped")
 
