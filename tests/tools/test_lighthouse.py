@@ -58,4 +58,4 @@ def test_a_page_without_a_description_fails_and_says_which_audit(capsys):
 def test_a_page_without_a_result_fails():
     row = {"name": "start-sv", "error": True}
     assert verdict([row], 100) == ["start-sv"]
-    assert "| start-sv | – | – | – | – | – | no result |" in table([row])
+    assert "| start-sv | – | – | – | – | – | – | no result |" in table([row])
