@@ -59,3 +59,7 @@ def test_a_page_without_a_result_fails():
     row = {"name": "start-sv", "error": True}
     assert verdict([row], 100) == ["start-sv"]
     assert "| start-sv | – | – | – | – | – | – | no result |" in table([row])
+
+
+def test_the_404_pages_fail_http_status_code_by_design():
+    assert expected_failures("404-sv") == {"http-status-code"}
