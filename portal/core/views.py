@@ -6,10 +6,14 @@ from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", {"error_page": True}, status=404)
+    # A description as every page has (Lighthouse's meta-description audit asks for one).
+    description = gettext("The page was not found. Search the guidance and the publications.")
+    context = {"error_page": True, "meta_description": description}
+    return render(request, "404.html", context, status=404)
 
 
 def server_error(request):
