@@ -36,6 +36,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -142,7 +143,7 @@ def warm(url: str) -> None:
     """One request before Lighthouse's: the server answers as it does to visitors after the
     first (workers warm, the page in nginx's cache), not as to the first visitor."""
     with contextlib.suppress(urllib.error.HTTPError):  # the 404 pages
-        urllib.request.urlopen(url, timeout=30).read()
+        urllib.request.urlopen(urllib.parse.quote(url, safe=":/?&=%"), timeout=30).read()
 
 
 def run_lighthouse(url: str, report: Path, chrome_port: int, preset: str, stopping) -> dict:
