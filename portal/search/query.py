@@ -14,6 +14,7 @@ follows the number of matching entries, not the length or the number of texts.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from dataclasses import dataclass, field
 from functools import reduce
@@ -151,6 +152,31 @@ def _stood_for(language: str) -> set[int]:
     )
 
 
+def _by_rarity(rows: list[tuple]) -> list[int]:
+    """When no entry matches every word: the entries matching the rarest of the words
+    that are not filler words first. Each such word counts by how few of the entries
+    found have it (its inverse document frequency among them), so that in "who can
+    advise me about a child who may be trafficked?" the one entry that gives advice
+    comes before the many that only mention children and trafficking. Then the score,
+    the shorter title and the older entry, as when all match.
+
+    `rows`: (entry_id, matched, content_terms, score, title_length), from `scores_sql`.
+    """
+    found = len(rows)
+    having: dict[int, int] = {}
+    for _pk, _matched, terms, *_rest in rows:
+        for bit in range(terms.bit_length()):
+            if terms >> bit & 1:
+                having[bit] = having.get(bit, 0) + 1
+    rarity = {bit: math.log((found + 1) / (count + 0.5)) for bit, count in having.items()}
+
+    def weight(terms: int) -> float:
+        return sum(value for bit, value in rarity.items() if terms >> bit & 1)
+
+    ordered = sorted(rows, key=lambda r: (-weight(r[2]), -r[3], r[4], r[0]))
+    return [row[0] for row in ordered]
+
+
 class RankedEntries:
     """The matching entries, best first, fetched a page at a time (for Paginator).
 
@@ -171,16 +197,14 @@ class RankedEntries:
 
     def _rank(self) -> list[int]:
         """Entries matching every term when there are any; else the entries matching
-        some, those matching the most terms that are not filler words first (then
-        `partial` is set). One query either way."""
+        some (then `partial` is set), ordered by `_by_rarity`. One query either way."""
         ranking, params = scores_sql(self.terms)
-        # Entries matching every term first; among them (or, when none does, among the
-        # entries matching the most of the words) a higher score, then a shorter title
-        # (length normalisation), then the older entry, for a stable order.
+        # Entries matching every term first; among them a higher score, then a shorter
+        # title (length normalisation), then the older entry, for a stable order.
         sql = (
-            f"SELECT s.entry_id, s.matched FROM ({ranking}) AS s"
-            f" WHERE s.content > 0 OR s.matched = %s"
-            f" ORDER BY CASE WHEN s.matched = %s THEN 1 ELSE 0 END DESC, s.content DESC,"
+            f"SELECT s.entry_id, s.matched, s.content_terms, s.score, s.title_length"
+            f" FROM ({ranking}) AS s WHERE s.content > 0 OR s.matched = %s"
+            f" ORDER BY CASE WHEN s.matched = %s THEN 1 ELSE 0 END DESC,"
             " s.score DESC, s.title_length, s.entry_id"
         )
         every = len(self.terms)
@@ -188,9 +212,9 @@ class RankedEntries:
             cursor.execute(sql, [*params, every, every])
             rows = cursor.fetchall()
         if rows and rows[0][1] == every:
-            ranked = [pk for pk, matched in rows if matched == every]
+            ranked = [row[0] for row in rows if row[1] == every]
         else:
-            ranked = [pk for pk, _matched in rows]
+            ranked = _by_rarity(rows)
             self.partial = bool(ranked)
         stood_for = _stood_for(self.language) if ranked else set()
         return [pk for pk in ranked if pk not in stood_for]

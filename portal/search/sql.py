@@ -34,9 +34,10 @@ def _placeholders(values: list) -> str:
 
 
 def scores_sql(terms: list[Term]) -> tuple[str, list]:
-    """SQL giving (entry_id, score, title_length, matched, content) for the entries
-    matching any term: matched is how many of the terms the entry matches, content how
-    many of the terms that are not filler words.
+    """SQL giving (entry_id, score, title_length, matched, content, content_terms) for
+    the entries matching any term: matched is how many of the terms the entry matches,
+    content how many of the terms that are not filler words, content_terms which of
+    those (bit k for the k-th such term).
 
     A term's score in an entry is its best posting: a whole word in the title, a part
     of a title word, a whole word in the body, a part of a body word; the entry's score
@@ -66,21 +67,22 @@ def scores_sql(terms: list[Term]) -> tuple[str, list]:
     if single:
         return (
             f"SELECT entry_id, {weights[0]} AS score, MIN(title_length) AS title_length,"
-            f" 1 AS matched, 1 AS content FROM {POSTINGS}"
+            f" 1 AS matched, 1 AS content, 1 AS content_terms FROM {POSTINGS}"
             f" WHERE word_id IN ({_placeholders(all_ids)}) GROUP BY entry_id",
             [*weight_params, *all_ids],
         )
     present = [f"CASE WHEN {weight} IS NULL THEN 0 ELSE 1 END" for weight in weights]
     content = [p for p, term in zip(present, terms, strict=True) if not term.filler] or ["0"]
     content_params = [pk for term in terms if not term.filler for pk in _weight_params(term)]
+    bits = [f"{2**k} * {p}" for k, p in enumerate(content)]
     sql = (
         f"SELECT entry_id, {' + '.join(f'COALESCE({w}, 0)' for w in weights)} AS score,"
         f" MIN(title_length) AS title_length, {' + '.join(present)} AS matched,"
-        f" {' + '.join(content)} AS content"
+        f" {' + '.join(content)} AS content, {' + '.join(bits)} AS content_terms"
         f" FROM {POSTINGS} WHERE word_id IN ({_placeholders(all_ids)})"
         " GROUP BY entry_id"
     )
-    return sql, [*weight_params, *weight_params, *content_params, *all_ids]
+    return sql, [*weight_params, *weight_params, *content_params, *content_params, *all_ids]
 
 
 def _weight_params(term: Term) -> list:

@@ -33,13 +33,13 @@ def test_a_swedish_question_finds_the_hotline_page():
     assert results.partial
 
 
-def test_an_english_question_finds_english_pages_instead_of_nothing():
+def test_an_english_question_finds_its_english_page():
     # The page with the advice (NMT) says "advice", not "advise", and nothing about a
-    # child: it comes after the pages about children in trafficking (docs/search.md).
+    # child; "advice" is rare on the site, "child" and "trafficking" are everywhere, so
+    # it comes among the first three (docs/search.md).
     results = search("who can advise me about a child who may be trafficked?", "en")
-    titles = [entry.title for entry in results.entries[:10]]
+    titles = [entry.title for entry in results.entries[:3]]
     assert results.partial
-    assert titles[0].startswith("“They can always find me”")
     assert "National Method Support against Prostitution and Human Trafficking" in titles
 
 
