@@ -116,6 +116,8 @@ class BasePage(LanguagePreviewMixin, Page):
             "By default a page follows its section (on under Violence)."
         ),
     )
+    # Whether the page ends with "Did this information help you?" (portal/feedback/).
+    asks_for_feedback = True
     # Set on section pages: whether pages below show the quick exit by default.
     quick_exit_for_descendants: bool | None = None
 
