@@ -80,6 +80,12 @@ class CommentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5, "maxlength": COMMENT_MAX_LENGTH}),
         max_length=COMMENT_MAX_LENGTH,
         required=False,
+        error_messages={
+            "max_length": _(
+                "The comment can be at most %(limit_value)d characters long "
+                "(it has %(show_value)d)."
+            )
+        },
     )
 
     def __init__(self, *args, days: int, **kwargs):
