@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from portal.feedback.models import PageFeedback, subject_of
-from publications.models import Publication, PublicationIndexPage
 
 COMMENT_MAX_LENGTH = 2000
 # How long after the answer its comment may be added (the link in the comment form).
@@ -44,12 +43,14 @@ class AnswerForm(forms.Form):
             return data
         page = Page.objects.live().filter(pk=data["page"]).first()
         publication = None
-        if page is not None and data.get("publication"):
-            if issubclass(page.specific_class or Page, PublicationIndexPage):
-                publication = Publication.objects.live().filter(pk=data["publication"]).first()
+        page_class = page.specific_class if page is not None else None
+        if page_class is not None and data.get("publication"):
+            # A page that shows entries under its address names the live ones (BasePage).
+            entry = getattr(page_class, "feedback_entry", None)
+            publication = entry(data["publication"]) if entry else None
             if publication is None:
                 page = None
-        elif page is not None and not getattr(page.specific_class, "asks_for_feedback", False):
+        elif not getattr(page_class, "asks_for_feedback", False):
             page = None
         if page is None:
             raise forms.ValidationError(self.error_messages["unknown"], code="unknown")

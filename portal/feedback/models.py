@@ -28,7 +28,7 @@ class PageFeedback(models.Model):
         related_name="+",
     )
     publication = models.ForeignKey(
-        "publications.Publication",
+        settings.FEEDBACK_ENTRY_MODEL,
         verbose_name=_("publication"),
         null=True,
         blank=True,

@@ -11,6 +11,8 @@ import datetime
 from dataclasses import dataclass, field
 
 import django_filters
+from django.apps import apps
+from django.conf import settings
 from django.db.models import Count, Max, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -21,7 +23,6 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from portal.feedback.models import PageFeedback
-from publications.models import Publication
 
 
 @dataclass
@@ -52,7 +53,8 @@ class FeedbackRow:
         if self.subject.startswith("publication:"):
             if self.publication_id is None:
                 return None
-            url_name = Publication.snippet_viewset.get_url_name("edit")
+            entries = apps.get_model(settings.FEEDBACK_ENTRY_MODEL)
+            url_name = entries.snippet_viewset.get_url_name("edit")
             return reverse(url_name, args=[self.publication_id])
         if self.page_id is None:
             return None

@@ -142,6 +142,9 @@ OTP_TOTP_ISSUER = "Socialtjänstens vägledning"
 CONTENT_APPS = ["guidance", "publications"]
 # The page type whose `quick_exit_below` decides the quick exit for the pages below it.
 QUICK_EXIT_SECTION_MODEL = "guidance.SectionPage"
+# The entries a page shows under its own address and asks "Did this information help you?"
+# about (portal.feedback): the catalogue's publications (PublicationIndexPage.feedback_entry).
+FEEDBACK_ENTRY_MODEL = "publications.Publication"
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"

@@ -51,6 +51,10 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
     # The catalogue's listing does not ask; each publication's page does (serve_publication).
     asks_for_feedback = False
 
+    @classmethod
+    def feedback_entry(cls, pk: int):
+        return Publication.objects.live().filter(pk=pk).first()
+
     parent_page_types = ["guidance.HomePage"]
     subpage_types: list[str] = []
     max_count = 1
