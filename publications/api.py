@@ -47,8 +47,21 @@ def publication_json(index_page, request, publication) -> dict:
                     if v.has_public_document
                     else None
                 ),
+                "link": v.link or None,
             }
             for v in publication.languages()
+        ],
+        # Every way to read it, first: per language, the document here, else the
+        # publisher's page for it.
+        "read": [
+            {
+                "language": option.language,
+                "url": absolute(request, option.url),
+                "kind": "document" if option.document else "publisher",
+                "format": option.format or None,
+                "size": option.size,
+            }
+            for option in publication.read_options()
         ],
         "article_number": publication.article_number,
         "read_online": publication.external_url,

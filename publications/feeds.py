@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import mimetypes
 from urllib.parse import urlencode
 
 from django.http import HttpResponse
@@ -28,6 +29,36 @@ def _updated(publication) -> datetime.datetime:
     )
 
 
+class PublicationFeed(Atom1Feed):
+    """Atom, with each entry's ways to read it as links: a document here as an enclosure
+    (type and length), the publisher's page for a language version as a related link."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for option in item.get("read", []):
+            attributes = {"href": option["url"], "hreflang": option["language"]}
+            if option["document"]:
+                attributes.update(rel="enclosure", length=str(option["size"] or 0))
+                if option["type"]:
+                    attributes["type"] = option["type"]
+            else:
+                attributes["rel"] = "related"
+            handler.addQuickElement("link", "", attributes)
+
+
+def _read(request, publication) -> list[dict]:
+    return [
+        {
+            "url": absolute(request, option.url),
+            "language": option.language,
+            "document": option.document,
+            "size": option.size,
+            "type": mimetypes.guess_type(option.url)[0] if option.document else None,
+        }
+        for option in publication.read_options()
+    ]
+
+
 def catalogue_feed(index_page, request, catalogue) -> HttpResponse:
     query = urlencode(catalogue.state())
     page_url = absolute(request, index_page.url + (f"?{query}" if query else ""))
@@ -39,7 +70,7 @@ def catalogue_feed(index_page, request, catalogue) -> HttpResponse:
     active = [f"{a.label}: {a.value}" for a in catalogue.active_filters()]
     if active:
         title = f"{title} ({'; '.join(active)})"
-    feed = Atom1Feed(
+    feed = PublicationFeed(
         title=f"{title} – {gettext('Support for social services')}",
         link=page_url,
         feed_url=feed_url,
@@ -60,6 +91,7 @@ def catalogue_feed(index_page, request, catalogue) -> HttpResponse:
             pubdate=_published(publication),
             updateddate=_updated(publication),
             categories=[str(topic) for topic in publication.topics.all()],
+            read=_read(request, publication),
         )
     response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
     feed.write(response, "utf-8")

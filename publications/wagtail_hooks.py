@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.urls import path, reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.log_actions import log
 from wagtail.snippets.models import register_snippet
@@ -16,6 +19,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from publications import languages
 from publications.models import Organisation, Publication, PublicationType, Topic
+from publications.reports import NothingToReadReportView
 
 
 class PublicationFilterSet(WagtailFilterSet):
@@ -128,3 +132,34 @@ class PublicationsGroup(SnippetViewSetGroup):
 
 
 register_snippet(PublicationsGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    prefix = "reports/publications-nothing-to-read/"
+    view = NothingToReadReportView
+    return [
+        path(prefix, view.as_view(), name=view.index_url_name),
+        path(
+            f"{prefix}results/", view.as_view(results_only=True), name=view.index_results_url_name
+        ),
+    ]
+
+
+class NothingToReadMenuItem(MenuItem):
+    def is_shown(self, request):
+        view = NothingToReadReportView
+        return view.permission_policy.user_has_any_permission(
+            request.user, view.any_permission_required
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    return NothingToReadMenuItem(
+        _("Publications with nothing to read"),
+        reverse(NothingToReadReportView.index_url_name),
+        name="publications-nothing-to-read",
+        icon_name="doc-full",
+        order=102,
+    )

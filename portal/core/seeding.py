@@ -34,11 +34,20 @@ from django.core.exceptions import FieldDoesNotExist
 from django.core.management.base import CommandError
 from django.db import models
 from django.utils import translation
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, Page
 
 from portal.core.seed_images import placeholder_image
+
+
+def paragraph(raw: str | dict) -> str:
+    """A paragraph of rich text from the data files: its text, escaped, and where the text
+    leads to something (`{"text": …, "link": url, "link_text": …}`), the link after it."""
+    if isinstance(raw, str):
+        return escape(raw)
+    link = format_html('<a href="{}">{}</a>', raw["link"], raw["link_text"])
+    return format_html("{} {}", raw["text"], link) if raw.get("text") else link
 
 
 def read(app_label: str, name: str):
@@ -221,7 +230,7 @@ class Loader:
         if isinstance(field, StreamField):
             return json.dumps([self.block(field, block) for block in raw])
         if isinstance(field, RichTextField) and isinstance(raw, list):
-            return "".join(f"<p>{escape(text)}</p>" for text in raw)
+            return "".join(f"<p>{paragraph(text)}</p>" for text in raw)
         if isinstance(field, models.DateField):
             return field.to_python(raw)
         return raw

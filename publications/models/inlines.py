@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext
@@ -114,10 +116,19 @@ class PublicationLanguage(Orderable):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    link = models.URLField(
+        _("at the publisher"),
+        blank=True,
+        help_text=_(
+            "The publisher's page for this language version, where it can be read or "
+            "ordered, when its document is not uploaded here."
+        ),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("language"), FieldPanel("status")]),
         FieldPanel("document"),
+        FieldPanel("link"),
     ]
 
     class Meta(Orderable.Meta):
@@ -164,6 +175,11 @@ class PublicationLanguage(Orderable):
         return bool(self.document_id) and (
             self.document.collection_id not in restricted_collection_ids()
         )
+
+    @property
+    def link_host(self) -> str:
+        """The publisher's site, as a visitor reads it in a link ("polisen.se")."""
+        return (urlsplit(self.link).hostname or "").removeprefix("www.")
 
     def document_format(self) -> str:
         if not self.document_id:

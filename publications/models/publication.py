@@ -33,7 +33,7 @@ from wagtail.search import index
 
 from portal.caching.restrictions import restricted_collection_ids
 from portal.core.i18n import LanguagePreviewMixin, join_names
-from publications import languages, text
+from publications import languages, reading, text
 from publications.models.inlines import (
     YEAR_VALIDATORS,
     PublicationAuthor,
@@ -315,6 +315,12 @@ class Publication(
             return []
         restricted = restricted_collection_ids()
         return [v for v in with_document if v.document.collection_id not in restricted]
+
+    def read_options(self) -> list[reading.ReadOption]:
+        return reading.read_options(self)
+
+    def planned_languages(self) -> list[PublicationLanguage]:
+        return reading.planned(self)
 
     def url_in(self, index_page, request=None, language: str | None = None) -> str:
         with translation.override(language or translation.get_language()):

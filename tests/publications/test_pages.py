@@ -185,6 +185,7 @@ def test_json_has_count_pagination_and_items_with_the_same_filters(client):
         "name": "العربية",
         "status": "available",
         "document": None,
+        "link": "https://www.jamstalldhetsmyndigheten.se/",
     }
     assert home["authors"] == [
         {"slug": "jamstalldhetsmyndigheten", "name": "Swedish Gender Equality Agency"},
