@@ -23,7 +23,9 @@ def test_questions_meet_their_floor_for_this_database():
     recall, mrr = recall_at(outcomes), mean_reciprocal_rank(outcomes)
     print(f"{connection.vendor} questions: recall@5 {recall:.3f}, MRR {mrr:.3f}")
     misses = [(o.query, o.expected, o.top) for o in outcomes if not o.rank or o.rank > 5]
-    assert recall >= 0.8, misses
+    # 1.000 and 0.842 on both databases (docs/search.md): a floor below, not the figure.
+    assert recall >= 0.95, misses
+    assert mrr >= 0.8, misses
 
 
 def test_a_swedish_question_finds_the_hotline_page():
