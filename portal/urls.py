@@ -13,6 +13,7 @@ from portal.caching import routing
 from portal.core import health
 from portal.core import views as core_views
 from portal.editorial import copy_content
+from portal.feedback import urls as feedback_urls
 from portal.search import views as search_views
 
 urlpatterns = [
@@ -51,6 +52,7 @@ page_patterns = [
 # LocaleMiddleware to the visitor's language (Accept-Language, Swedish otherwise).
 urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
+    path(_("feedback/"), include(feedback_urls)),
     path("", include(page_patterns)),
     prefix_default_language=True,
 )

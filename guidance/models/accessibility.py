@@ -151,6 +151,9 @@ class AccessibilityStatementPage(EmailFormMixin, FormMixin, BasePage):
         verbose_name = _("accessibility statement")
         verbose_name_plural = _("accessibility statements")
 
+    # The statement's feedback is its own form, not "Did this information help you?".
+    asks_for_feedback = False
+
     # Editors preview each language (BasePage), not the form builder's form/landing modes.
     preview_modes = BasePage.preview_modes
     default_preview_mode = BasePage.default_preview_mode

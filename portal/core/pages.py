@@ -116,6 +116,15 @@ class BasePage(LanguagePreviewMixin, Page):
             "By default a page follows its section (on under Violence)."
         ),
     )
+    # Whether the page ends with "Did this information help you?" (portal/feedback/).
+    asks_for_feedback = True
+
+    @classmethod
+    def feedback_entry(cls, pk: int):
+        """The live entry (of settings.FEEDBACK_ENTRY_MODEL) numbered `pk` that this page
+        type shows under its own address and asks about; None for page types without."""
+        return None
+
     # Set on section pages: whether pages below show the quick exit by default.
     quick_exit_for_descendants: bool | None = None
 

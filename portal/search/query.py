@@ -14,6 +14,7 @@ follows the number of matching entries, not the length or the number of texts.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from dataclasses import dataclass, field
 from functools import reduce
@@ -25,31 +26,19 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from portal.search.analysis import is_filler, query_terms
-from portal.search.models import SearchEntry, SearchPosting, SearchWord
+from portal.search.models import SearchEntry, SearchWord
+from portal.search.sql import Term, matches_sql, scores_sql
 
-# The tables the ranking SQL reads, by the models' own names for them.
-POSTINGS = SearchPosting._meta.db_table
+# The entries' table, by the model's own name for it.
 ENTRIES = SearchEntry._meta.db_table
 
 MIN_SUBSTRING = 3  # shorter terms match whole words only
 EXCERPT_LENGTH = 240
-TITLE_WORD, TITLE_PART, BODY_WORD, BODY_PART = 8, 6, 2, 1
 TYPO_MIN_LENGTH = 4  # shorter words are not corrected
-TRIGRAM_CUTOFF = 0.45  # PostgreSQL: similarity of a correction to the typed word
+TRIGRAM_CUTOFF = 0.4  # PostgreSQL: similarity of a correction to the typed word
 DIFFLIB_CUTOFF = 0.8  # SQLite: the same, as difflib measures it
 CORRECTIONS = 2  # known words that may stand in for a typo
 MAX_WORDS_PER_TERM = 300  # vocabulary words a term may stand for in the ranking query
-
-
-@dataclass
-class Term:
-    word: str
-    variants: list[str]
-    corrected: str = ""
-    filler: bool = False  # a question or filler word: not counted in partial matches
-    # The vocabulary words the term matches: id → whether the word is a variant itself
-    # (a whole-word match) rather than a word containing one (a compound part).
-    words: dict[int, bool] = field(default_factory=dict)
 
 
 @dataclass
@@ -141,91 +130,6 @@ def _assign(term: Term, rows: list[tuple]) -> None:
         term.words[pk] = False
 
 
-def _placeholders(values: list) -> str:
-    return ", ".join(["%s"] * len(values))
-
-
-def _scores_sql(terms: list[Term]) -> tuple[str, list]:
-    """SQL giving (entry_id, score, title_length, matched, content) for the entries
-    matching any term: matched is how many of the terms the entry matches, content how
-    many of the terms that are not filler words.
-
-    A term's score in an entry is its best posting: a whole word in the title, a part
-    of a title word, a whole word in the body, a part of a body word; the entry's score
-    is the sum over the terms. One pass over the postings of all the terms' words,
-    grouped by entry (only the postings' index is read).
-    """
-    weights, weight_params, all_ids = [], [], []
-    single = len(terms) == 1
-    for term in terms:
-        # A term without words matches nothing; the query still runs (one query per page,
-        # whatever the words).
-        ids = list(term.words) or [0]
-        exact = [pk for pk, whole in term.words.items() if whole] or [0]
-        weight = (
-            f"CASE WHEN word_id IN ({_placeholders(exact)})"
-            f" THEN CASE WHEN in_title THEN {TITLE_WORD} ELSE {BODY_WORD} END"
-            f" ELSE CASE WHEN in_title THEN {TITLE_PART} ELSE {BODY_PART} END END"
-        )
-        if single:  # every posting read is one of this term's
-            weights.append(f"MAX({weight})")
-            weight_params += exact
-        else:
-            weights.append(f"MAX(CASE WHEN word_id IN ({_placeholders(ids)}) THEN {weight} END)")
-            weight_params += [*ids, *exact]
-        all_ids += ids
-    all_ids = list(dict.fromkeys(all_ids))
-    if single:
-        return (
-            f"SELECT entry_id, {weights[0]} AS score, MIN(title_length) AS title_length,"
-            f" 1 AS matched, 1 AS content FROM {POSTINGS}"
-            f" WHERE word_id IN ({_placeholders(all_ids)}) GROUP BY entry_id",
-            [*weight_params, *all_ids],
-        )
-    present = [f"CASE WHEN {weight} IS NULL THEN 0 ELSE 1 END" for weight in weights]
-    content = [p for p, term in zip(present, terms, strict=True) if not term.filler] or ["0"]
-    content_params = [pk for term in terms if not term.filler for pk in _weight_params(term)]
-    sql = (
-        f"SELECT entry_id, {' + '.join(f'COALESCE({w}, 0)' for w in weights)} AS score,"
-        f" MIN(title_length) AS title_length, {' + '.join(present)} AS matched,"
-        f" {' + '.join(content)} AS content"
-        f" FROM {POSTINGS} WHERE word_id IN ({_placeholders(all_ids)})"
-        " GROUP BY entry_id"
-    )
-    return sql, [*weight_params, *weight_params, *content_params, *all_ids]
-
-
-def _weight_params(term: Term) -> list:
-    ids = list(term.words) or [0]
-    exact = [pk for pk, whole in term.words.items() if whole] or [0]
-    return [*ids, *exact]
-
-
-def _matches_sql(terms: list[Term]) -> tuple[str, list]:
-    """SQL giving (entry_id, title_terms) for the entries matching every term, unranked:
-    title_terms is how many of the terms occur in the entry's title. For filters, which
-    need the matching set, not its order."""
-    presences, titles, params, all_ids = [], [], [], []
-    for term in terms:
-        ids = list(term.words) or [0]
-        presences.append(f"MAX(CASE WHEN word_id IN ({_placeholders(ids)}) THEN 1 END)")
-        titles.append(
-            f"MAX(CASE WHEN in_title AND word_id IN ({_placeholders(ids)}) THEN 1 ELSE 0 END)"
-        )
-        params.append(ids)
-        all_ids += ids
-    all_ids = list(dict.fromkeys(all_ids))
-    flat = [pk for ids in params for pk in ids]
-    sql = (
-        f"SELECT entry_id, {' + '.join(titles)} AS title_terms FROM {POSTINGS}"
-        f" WHERE word_id IN ({_placeholders(all_ids)}) GROUP BY entry_id"
-    )
-    if len(terms) == 1:  # every posting read is the term's
-        return sql, [*flat, *all_ids]
-    sql += f" HAVING {' AND '.join(f'{presence} IS NOT NULL' for presence in presences)}"
-    return sql, [*flat, *all_ids, *flat]
-
-
 def _stood_for(language: str) -> set[int]:
     """The entries another entry stands for in site search (a catalogue entry its resource
     page describes): one result per document. Few; one query."""
@@ -248,6 +152,31 @@ def _stood_for(language: str) -> set[int]:
     )
 
 
+def _by_rarity(rows: list[tuple]) -> list[int]:
+    """When no entry matches every word: the entries matching the rarest of the words
+    that are not filler words first. Each such word counts by how few of the entries
+    found have it (its inverse document frequency among them), so that in "who can
+    advise me about a child who may be trafficked?" the one entry that gives advice
+    comes before the many that only mention children and trafficking. Then the score,
+    the shorter title and the older entry, as when all match.
+
+    `rows`: (entry_id, matched, content_terms, score, title_length), from `scores_sql`.
+    """
+    found = len(rows)
+    having: dict[int, int] = {}
+    for _pk, _matched, terms, *_rest in rows:
+        for bit in range(terms.bit_length()):
+            if terms >> bit & 1:
+                having[bit] = having.get(bit, 0) + 1
+    rarity = {bit: math.log((found + 1) / (count + 0.5)) for bit, count in having.items()}
+
+    def weight(terms: int) -> float:
+        return sum(value for bit, value in rarity.items() if terms >> bit & 1)
+
+    ordered = sorted(rows, key=lambda r: (-weight(r[2]), -r[3], r[4], r[0]))
+    return [row[0] for row in ordered]
+
+
 class RankedEntries:
     """The matching entries, best first, fetched a page at a time (for Paginator).
 
@@ -268,16 +197,14 @@ class RankedEntries:
 
     def _rank(self) -> list[int]:
         """Entries matching every term when there are any; else the entries matching
-        some, those matching the most terms that are not filler words first (then
-        `partial` is set). One query either way."""
-        scores_sql, params = _scores_sql(self.terms)
-        # Entries matching every term first; among them (or, when none does, among the
-        # entries matching the most of the words) a higher score, then a shorter title
-        # (length normalisation), then the older entry, for a stable order.
+        some (then `partial` is set), ordered by `_by_rarity`. One query either way."""
+        ranking, params = scores_sql(self.terms)
+        # Entries matching every term first; among them a higher score, then a shorter
+        # title (length normalisation), then the older entry, for a stable order.
         sql = (
-            f"SELECT s.entry_id, s.matched FROM ({scores_sql}) AS s"
-            f" WHERE s.content > 0 OR s.matched = %s"
-            f" ORDER BY CASE WHEN s.matched = %s THEN 1 ELSE 0 END DESC, s.content DESC,"
+            f"SELECT s.entry_id, s.matched, s.content_terms, s.score, s.title_length"
+            f" FROM ({ranking}) AS s WHERE s.content > 0 OR s.matched = %s"
+            f" ORDER BY CASE WHEN s.matched = %s THEN 1 ELSE 0 END DESC,"
             " s.score DESC, s.title_length, s.entry_id"
         )
         every = len(self.terms)
@@ -285,9 +212,9 @@ class RankedEntries:
             cursor.execute(sql, [*params, every, every])
             rows = cursor.fetchall()
         if rows and rows[0][1] == every:
-            ranked = [pk for pk, matched in rows if matched == every]
+            ranked = [row[0] for row in rows if row[1] == every]
         else:
-            ranked = [pk for pk, _matched in rows]
+            ranked = _by_rarity(rows)
             self.partial = bool(ranked)
         stood_for = _stood_for(self.language) if ranked else set()
         return [pk for pk in ranked if pk not in stood_for]
@@ -378,9 +305,9 @@ def matching_objects(query: str, model, languages: list[str] | None = None) -> d
         results = search(query, language)
         if not results.terms:
             continue
-        matches_sql, matches_params = _matches_sql(results.terms)
+        matching, matches_params = matches_sql(results.terms)
         parts.append(
-            f"SELECT e.object_id, m.title_terms FROM ({matches_sql}) AS m"
+            f"SELECT e.object_id, m.title_terms FROM ({matching}) AS m"
             f" JOIN {ENTRIES} AS e ON e.id = m.entry_id"
             # The language is implied by the words; it lets the join read the narrow
             # index of one model's entries in one language (search_entry_object).

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "portal.search",
     "portal.accounts",
     "portal.editorial",
+    "portal.feedback",
     "guidance",
     "publications",
     "phonenumber_field",
@@ -141,6 +142,9 @@ OTP_TOTP_ISSUER = "Socialtjänstens vägledning"
 CONTENT_APPS = ["guidance", "publications"]
 # The page type whose `quick_exit_below` decides the quick exit for the pages below it.
 QUICK_EXIT_SECTION_MODEL = "guidance.SectionPage"
+# The entries a page shows under its own address and asks "Did this information help you?"
+# about (portal.feedback): the catalogue's publications (PublicationIndexPage.feedback_entry).
+FEEDBACK_ENTRY_MODEL = "publications.Publication"
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -332,6 +336,12 @@ EDGE_CACHE_SECONDS = int(os.environ.get("EDGE_CACHE_SECONDS", "300"))
 # Wagtail's frontend cache purges each address in both languages (a page's addresses in
 # each language are also named by portal.caching.edge, as slugs are translated).
 WAGTAILFRONTENDCACHE_LANGUAGES = ["sv", "en"]
+
+# "Did this information help you?" (portal/feedback/): answers and comments one client may
+# send per window of seconds, and the days a comment is kept (`manage.py prune_feedback`).
+FEEDBACK_LIMIT = 10
+FEEDBACK_WINDOW = 600
+FEEDBACK_COMMENT_DAYS = int(os.environ.get("FEEDBACK_COMMENT_DAYS", "180"))
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

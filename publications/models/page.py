@@ -48,6 +48,13 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     settings_panels = [*BasePage.settings_panels, FieldPanel("per_page")]
 
+    # The catalogue's listing does not ask; each publication's page does (serve_publication).
+    asks_for_feedback = False
+
+    @classmethod
+    def feedback_entry(cls, pk: int):
+        return Publication.objects.live().filter(pk=pk).first()
+
     parent_page_types = ["guidance.HomePage"]
     subpage_types: list[str] = []
     max_count = 1
@@ -178,6 +185,8 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
             template="publications/publication_detail.html",
             context_overrides={
                 "publication": publication,
+                # "Did this information help you?" about the publication (portal/feedback/).
+                "feedback_publication": publication,
                 "meta_title": str(publication),
                 "meta_description": publication.description,
                 "canonical_url": publication.url_in(self, request),

@@ -6,10 +6,9 @@ import logging
 import pytest
 
 from portal.caching import outage
+from tests.factories.trees import THEME_SV, violence_theme
 
 pytestmark = pytest.mark.django_db
-
-THEME = "/sv/vald/teman/manniskohandel-med-barn/"
 
 
 def redis_cache(location):
@@ -36,15 +35,23 @@ def cache_errors_logged(settings):
     outage.answered()  # leave no outage behind for the next test
 
 
+@pytest.fixture
+def theme():
+    """A theme page with its frame (THEME_SV), built before the cache is taken away."""
+    return violence_theme().page
+
+
 def test_a_cache_outage_is_logged_once_when_it_starts_and_once_when_it_ends(
-    client, cache_errors_logged, caplog
+    client, cache_errors_logged, caplog, theme
 ):
     settings = cache_errors_logged
     settings.PAGE_CACHE_ENABLED = True
     settings.CACHES = redis_cache("redis://127.0.0.1:1/0")  # nothing listens there
     with caplog.at_level(logging.WARNING, logger=outage.LOGGER_NAME):
         for _ in range(10):
-            assert client.get(THEME).status_code == 200  # the site works without its cache
+            response = client.get(THEME_SV)  # the site works without its cache
+            assert response.status_code == 200
+            assert f">{theme.title_sv}</h1>" in response.content.decode()
         started = [r for r in caplog.records if r.name == outage.LOGGER_NAME]
         assert len(started) == 1
         assert started[0].getMessage().startswith("Cache unavailable (")
@@ -53,8 +60,8 @@ def test_a_cache_outage_is_logged_once_when_it_starts_and_once_when_it_ends(
 
         caplog.clear()
         settings.CACHES = redis_cache("redis://127.0.0.1:6379/15")
-        assert client.get(THEME).status_code == 200
-        assert client.get(THEME).status_code == 200
+        assert client.get(THEME_SV).status_code == 200
+        assert client.get(THEME_SV).status_code == 200
         ended = [r for r in caplog.records if r.name == outage.LOGGER_NAME]
     assert len(ended) == 1
     message = ended[0].getMessage()

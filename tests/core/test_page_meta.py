@@ -4,10 +4,26 @@ import html as html_module
 import re
 
 import pytest
+from django.utils.html import strip_tags
 
+from tests.factories import (
+    PublicationFactory,
+    PublicationIndexPageFactory,
+    TopicFactory,
+    site_home,
+)
+from tests.factories.trees import THEME_EN, THEME_SV, violence_theme
 from tests.helpers import elements
 
 pytestmark = pytest.mark.django_db
+
+# Leads longer than a description may be (160 characters): cut at a word, with an ellipsis.
+LEAD = {
+    "sv": "Barn som far illa behöver att socialtjänsten ser dem i tid. Här får du veta vad "
+    "du ska vara uppmärksam på, hur du frågar barnet och vad du kan göra när du misstänker våld.",
+    "en": "Children who are harmed need social services to see them in time. Here you learn "
+    "what to look out for, how to ask the child and what you can do when you suspect violence.",
+}
 
 
 def head(client, path, **params):
@@ -22,65 +38,69 @@ def title(html):
 
 def meta(html, **attrs):
     found = elements(html, "meta", **attrs)
-    return found[0]["content"] if found else None
+    return html_module.unescape(found[0]["content"]) if found else None
 
 
-@pytest.mark.parametrize(
-    ("path", "lang", "words"),
-    [
-        ("/sv/vald/teman/manniskohandel-med-barn/", "sv", "barn"),
-        ("/en/violence/themes/child-trafficking/", "en", "child"),
-    ],
-)
-def test_a_theme_page_has_description_canonical_and_open_graph(client, path, lang, words):
+@pytest.fixture
+def theme():
+    page = violence_theme().page
+    page.lead_sv, page.lead_en = LEAD["sv"], LEAD["en"]
+    page.save_revision().publish()
+    return page
+
+
+@pytest.mark.parametrize(("path", "lang"), [(THEME_SV, "sv"), (THEME_EN, "en")])
+def test_a_theme_page_has_description_canonical_and_open_graph(client, theme, path, lang):
+    assert len(LEAD[lang]) > 160
     html = head(client, path, utm_source="x")
     description = meta(html, name="description")
-    assert description and words in description.lower() and len(description) <= 160
+    assert len(description) <= 160 and description.endswith("…")
+    assert LEAD[lang].startswith(description[:-1].rstrip())  # the lead, cut at a word
+    assert meta(html, property="og:description") == description
     assert elements(html, "link", rel="canonical", href=f"http://testserver{path}")
     assert meta(html, property="og:url") == f"http://testserver{path}"
-    assert meta(html, property="og:title")
+    assert meta(html, property="og:title") == getattr(theme, f"title_{lang}")
     assert meta(html, property="og:locale") == {"sv": "sv_SE", "en": "en_GB"}[lang]
     assert meta(html, name="twitter:card") == "summary"
     assert not elements(html, "meta", name="robots")
 
 
 def test_catalogue_views_have_titles_and_canonicals_of_their_own(client):
-    plain = head(client, "/sv/publikationer/")
-    filtered = head(client, "/sv/publikationer/", topic="barn", utm_campaign="x")
-    assert title(plain).startswith("Publikationer –")
-    assert title(filtered).startswith("Publikationer: Barn –")
-    from publications.models import PublicationIndexPage
-
+    index = PublicationIndexPageFactory(slug_sv="publikationer", slug_en="publications")
+    topic = TopicFactory(slug="smabarn", name_sv="Småbarn", name_en="Young children")
+    PublicationFactory.create_batch(6, topics=[topic])
+    catalogue = "/sv/publikationer/"
+    plain = head(client, catalogue)
+    filtered = head(client, catalogue, topic=topic.slug, utm_campaign="x")
+    assert title(plain).startswith(f"{index.title_sv} –")
+    assert title(filtered).startswith(f"{index.title_sv}: {topic.name_sv} –")
     # An editor shows five a page and publishes.
-    index = PublicationIndexPage.objects.get()
     index.per_page = 5
     index.save_revision().publish()
-    second = head(client, "/sv/publikationer/", page="2")
-    assert title(second).startswith("Publikationer, sida 2 –")
+    second = head(client, catalogue, page="2")
+    assert title(second).startswith(f"{index.title_sv}, sida 2 –")
+    assert elements(second, "link", rel="canonical", href=f"http://testserver{catalogue}?page=2")
     assert elements(
-        second, "link", rel="canonical", href="http://testserver/sv/publikationer/?page=2"
-    )
-    assert elements(
-        filtered, "link", rel="canonical", href="http://testserver/sv/publikationer/?topic=barn"
+        filtered, "link", rel="canonical", href=f"http://testserver{catalogue}?topic={topic.slug}"
     )
     assert not elements(filtered, "meta", name="robots")
-    several = head(client, "/sv/publikationer/", topic="barn", q="manual")
+    several = head(client, catalogue, topic=topic.slug, q="manual")
     assert meta(several, name="robots") == "noindex, follow"
 
 
 def test_search_results_are_not_for_indexes(client):
+    site_home()
     html = head(client, "/en/search/", q="trafficking")
     assert meta(html, name="robots") == "noindex, follow"
     assert title(html).startswith("Search: trafficking")
 
 
 def test_a_publication_page_describes_the_publication(client):
-    from publications.models import Publication
-
-    publication = Publication.objects.live().exclude(description_sv="").order_by("pk").first()
+    PublicationIndexPageFactory(slug_sv="publikationer", slug_en="publications")
+    publication = PublicationFactory()
     html = head(client, f"/sv/publikationer/{publication.slug}/")
     assert meta(html, property="og:title") == str(publication)
-    assert meta(html, name="description")
+    assert meta(html, name="description") == strip_tags(publication.description_sv)
     assert elements(
         html,
         "link",

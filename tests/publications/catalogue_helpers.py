@@ -49,7 +49,23 @@ def result_slugs(html: str, path: str) -> set[str]:
     return {link.split("/")[-2] for link in links if link.startswith(path)}
 
 
+def topic_labels(html: str) -> dict[str, str]:
+    """The topics offered (links, the only place they are offered): slug -> "Name (n)"."""
+    topics = section(html, '<nav class="pub-topics"')
+    return {
+        slug: unescape(re.sub(r"<[^>]+>", "", label)).strip()
+        for slug, label in re.findall(
+            r'<a class="pub-topic" href="[^"]*(?:\?|&amp;|&)topic=([^"&]+)[^"]*"[^>]*>(.*?)</a>',
+            topics,
+            re.S,
+        )
+    }
+
+
 def option_labels(html: str, select_id: str) -> dict[str, str]:
+    """A filter's options: value -> label ("pub-topic": the topics' links)."""
+    if select_id == "pub-topic":
+        return topic_labels(html)
     block = html[html.index(f'<select id="{select_id}"') :]
     block = block[: block.index("</select>")]
     return {

@@ -101,9 +101,12 @@ def test_filter_form_is_a_plain_get_form_with_labels_and_groups(client, sample):
     assert form["method"] == "get" and form["action"] == SV
     controls = elements(form_html, "input") + elements(form_html, "select")
     names = {control["name"] for control in controls}
-    assert names == {"q", "topic", "type", "year_from", "year_to", "language", "author", "sort"}
+    # The topic is chosen among the topics' links (offered once), not in the form.
+    assert names == {"q", "type", "year_from", "year_to", "language", "author", "sort"}
     for control in controls:
         assert elements(form_html, "label", **{"for": control["id"]}), control["name"]
+    chosen = section(get(client, SV, {"topic": "barn"}), '<form class="pub-filters"')
+    assert elements(chosen, "input", type="hidden", name="topic", value="barn")
     assert form_html.count("<fieldset") == 2 and form_html.count("<legend>") == 2
     assert elements(form_html, "button", type="submit")
     # No inline script: the page works without JavaScript.

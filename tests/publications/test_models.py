@@ -1,5 +1,9 @@
 """The catalogue's content: the seed as written, editions, languages, and the sort keys
-kept for ordering."""
+kept for ordering.
+
+The tests of the seed's own texts, editions and languages request `seeded`: they check
+that the seed says what its sources say. Everything else builds its publications with
+tests/factories."""
 
 from __future__ import annotations
 
@@ -17,11 +21,12 @@ from publications.models import (
     edition_name,
     join_names,
 )
+from tests.factories import PublicationFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_seed_loads_all_nine_publications_live():
+def test_the_seed_loads_all_nine_publications_live(seeded):
     publications = Publication.objects.live()
     assert publications.count() == 9
     assert sorted(publications.values_list("year", flat=True)) == [2017] + [2018] * 6 + [2019] * 2
@@ -33,7 +38,7 @@ def test_the_seed_loads_all_nine_publications_live():
     )
 
 
-def test_swedish_text_is_as_written_every_paragraph():
+def test_swedish_text_is_as_written_every_paragraph(seeded):
     lagesrapport = Publication.objects.get(slug="manniskohandel-lagesrapport-19")
     assert lagesrapport.subtitle_sv == "Polismyndigheten lägesrapport 19"
     assert lagesrapport.description_sv.count("<p>") == 4
@@ -56,7 +61,7 @@ def test_swedish_text_is_as_written_every_paragraph():
         assert publication.description_en.count("<p>") == publication.description_sv.count("<p>")
 
 
-def test_authors_types_and_topics_come_from_the_texts():
+def test_authors_types_and_topics_come_from_the_texts(seeded):
     def authors(slug):
         return [o.name_sv for o in Publication.objects.get(slug=slug).authors]
 
@@ -83,7 +88,7 @@ def test_authors_types_and_topics_come_from_the_texts():
         ("atervandandeprogrammet-att-atervanda-hem", 4, 2015),
     ],
 )
-def test_editions_as_the_seed_states_them(slug, edition, first_year):
+def test_editions_as_the_seed_states_them(seeded, slug, edition, first_year):
     publication = Publication.objects.get(slug=slug)
     assert publication.edition == edition
     [first] = publication.sorted_editions
@@ -99,7 +104,7 @@ def test_editions_as_the_seed_states_them(slug, edition, first_year):
         )
 
 
-def test_languages_as_the_seed_states_them():
+def test_languages_as_the_seed_states_them(seeded):
     home = Publication.objects.get(slug="atervandandeprogrammet-att-atervanda-hem")
     assert [(v.language, v.native_name, v.status) for v in home.languages()] == [
         ("sv", "Svenska", "available"),
@@ -120,7 +125,7 @@ def test_languages_as_the_seed_states_them():
     assert not any(p.documents() for p in Publication.objects.all())
 
 
-def test_seed_is_idempotent_and_keeps_editors_changes():
+def test_seed_is_idempotent_and_keeps_editors_changes(seeded):
     publication = Publication.objects.get(slug="de-kan-alltid-hitta-mig")
     publication.title_en = "Edited by an editor"
     publication.save()
@@ -138,8 +143,56 @@ def test_seed_is_idempotent_and_keeps_editors_changes():
     assert Topic.objects.get(slug="barn").name_en == "Kids"
 
 
+@pytest.mark.parametrize(
+    ("edition", "first", "statement"),
+    [
+        (
+            3,
+            {
+                "year": 2014,
+                "publisher_sv": "Länsstyrelsen och IOM",
+                "publisher_en": "the County Administrative Board and IOM",
+            },
+            "3rd edition; first edition 2014 by the County Administrative Board and IOM",
+        ),
+        (
+            5,
+            {"year": 2015, "publisher_sv": "", "publisher_en": ""},
+            "5th edition; first edition 2015",
+        ),
+        (2, None, "2nd edition"),
+        (1, None, ""),
+    ],
+)
+def test_edition_statement_names_the_first_edition(edition, first, statement):
+    publication = PublicationFactory(
+        edition=edition,
+        editions=[{"number": 1, **first}] if first else [],
+    )
+    with translation.override("en"):
+        assert publication.edition_statement() == statement
+    if first:
+        [kept] = publication.sorted_editions
+        assert (kept.number, kept.year) == (1, first["year"])
+
+
+def test_languages_come_swedish_english_then_by_code_with_native_names_and_status():
+    publication = PublicationFactory(
+        languages=["ru", "es", {"language": "en", "status": "planned"}, "sv", "ar"]
+    )
+    assert [(v.language, v.native_name, v.status) for v in publication.languages()] == [
+        ("sv", "Svenska", "available"),
+        ("en", "English", "planned"),
+        ("ar", "العربية", "available"),
+        ("es", "Español", "available"),
+        ("ru", "Русский", "available"),
+    ]
+    assert publication.documents() == []  # none attached, none invented
+
+
 def test_sort_keys_follow_edits_and_stay_out_of_revisions():
-    publication = Publication.objects.get(slug="prostitution-i-norra-sverige")
+    publication = PublicationFactory(title_sv="Prostitution i norr", title_en="In the north")
+    assert publication.sort_key_sv.startswith("prostitution i norr\t")
     publication.title_sv = "Ödemarkens prostitution"
     publication.title_en = "Émigrés"
     publication.save()

@@ -5,12 +5,13 @@ import json
 import re
 
 import pytest
+from django.utils import translation
 from django.utils.html import escape
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from publications.models import Publication
 from publications.schema import plain
+from tests.factories import PublicationFactory, PublicationIndexPageFactory
 
 PARAGRAPH = st.text(alphabet=st.sampled_from(list("abcåäö ÅÄÖ'’\"&<>;#\n.,xX19")), max_size=40)
 
@@ -30,20 +31,23 @@ def test_headings_lists_and_breaks_end_paragraphs():
 
 @pytest.mark.django_db
 def test_json_feed_and_json_ld_carry_the_text_as_written(client):
-    publication = Publication.objects.live().order_by("pk").first()
+    catalogue = PublicationIndexPageFactory(slug_sv="publikationer", slug_en="publications")
+    publication = PublicationFactory(languages=["sv", "en"])
     publication.description_en = (
         "<p>Sweden&#x27;s first “study”.</p><p>Fees &amp; costs &lt;none&gt;.</p>"
     )
     publication.save()
     expected = "Sweden's first “study”.\n\nFees & costs <none>."
+    with translation.override("en"):
+        base, detail = catalogue.url, publication.url_in(catalogue)
 
-    items = client.get("/en/publications/api/").json()["items"]
+    items = client.get(base + "api/").json()["items"]
     [item] = [i for i in items if i["slug"] == publication.slug]
     assert item["description"] == expected
 
-    feed = client.get("/en/publications/feed/").content.decode()
+    feed = client.get(base + "feed/").content.decode()
     assert "Sweden's first “study”." in feed and "&amp;#x27;" not in feed and "&#x27;" not in feed
 
-    page = client.get(f"/en/publications/{publication.slug}/").content.decode()
+    page = client.get(detail).content.decode()
     ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
     assert json.loads(ld)["description"] == expected

@@ -1,20 +1,23 @@
 """A document in a private collection appears in no public list: not on the publication's
 page, not in the JSON endpoint or the JSON-LD; and it comes back when the collection is
-public again."""
+public again. Each test builds a catalogue with one publication and its document."""
 
 import pytest
 from django.core.files.base import ContentFile
+from django.utils import translation
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction
 
-from publications.models import Publication
+from tests.factories import PublicationFactory, PublicationIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def document_version():
-    publication = Publication.objects.live().order_by("pk").first()
+    catalogue = PublicationIndexPageFactory(slug_sv="publikationer", slug_en="publications")
+    publication = PublicationFactory(languages=["sv", "en"])
+    publication.catalogue = catalogue
     collection = Collection.get_first_root_node().add_child(name="Interna utkast")
     document = Document.objects.create(
         title="Utkast",
@@ -27,9 +30,16 @@ def document_version():
     return publication, document, collection
 
 
+def detail_and_api(publication) -> tuple[str, str]:
+    """The publication's page in the catalogue and the catalogue's JSON, in Swedish."""
+    with translation.override("sv"):
+        return publication.url_in(publication.catalogue), publication.catalogue.url + "api/"
+
+
 def shown(client, publication, document):
-    detail = client.get(f"/sv/publikationer/{publication.slug}/").content.decode()
-    api = client.get("/sv/publikationer/api/").content.decode()
+    detail_url, api_url = detail_and_api(publication)
+    detail = client.get(detail_url).content.decode()
+    api = client.get(api_url).content.decode()
     return document.url in detail, document.url in api
 
 
@@ -41,7 +51,7 @@ def test_a_private_collections_document_is_listed_nowhere(client, document_versi
         collection=collection, restriction_type=CollectionViewRestriction.LOGIN
     )
     assert shown(client, publication, document) == (False, False)
-    detail = client.get(f"/sv/publikationer/{publication.slug}/").content.decode()
+    detail = client.get(detail_and_api(publication)[0]).content.decode()
     assert "utkast-hemlig" not in detail  # nor in the JSON-LD
 
     restriction.delete()

@@ -23,7 +23,9 @@ def test_questions_meet_their_floor_for_this_database():
     recall, mrr = recall_at(outcomes), mean_reciprocal_rank(outcomes)
     print(f"{connection.vendor} questions: recall@5 {recall:.3f}, MRR {mrr:.3f}")
     misses = [(o.query, o.expected, o.top) for o in outcomes if not o.rank or o.rank > 5]
-    assert recall >= 0.8, misses
+    # 1.000 and 0.842 on both databases (docs/search.md): a floor below, not the figure.
+    assert recall >= 0.95, misses
+    assert mrr >= 0.8, misses
 
 
 def test_a_swedish_question_finds_the_hotline_page():
@@ -33,13 +35,13 @@ def test_a_swedish_question_finds_the_hotline_page():
     assert results.partial
 
 
-def test_an_english_question_finds_english_pages_instead_of_nothing():
+def test_an_english_question_finds_its_english_page():
     # The page with the advice (NMT) says "advice", not "advise", and nothing about a
-    # child: it comes after the pages about children in trafficking (docs/search.md).
+    # child; "advice" is rare on the site, "child" and "trafficking" are everywhere, so
+    # it comes among the first three (docs/search.md).
     results = search("who can advise me about a child who may be trafficked?", "en")
-    titles = [entry.title for entry in results.entries[:10]]
+    titles = [entry.title for entry in results.entries[:3]]
     assert results.partial
-    assert titles[0].startswith("“They can always find me”")
     assert "National Method Support against Prostitution and Human Trafficking" in titles
 
 

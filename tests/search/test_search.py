@@ -1,11 +1,13 @@
-"""Site search as a visitor meets it, and the index kept current as editors work."""
+"""Site search as a visitor meets it, and the index kept current as editors work.
+
+Each test searches the small theme of tests/factories/search.py (`tree`), whose index
+holds nothing else."""
 
 import re
 
 import pytest
 from django.utils import translation
 
-from guidance.models import PodcastEpisodePage, SupportServicePage, ThemePage
 from portal.search.models import SearchEntry
 from tests.helpers import elements
 
@@ -25,37 +27,42 @@ def get(client, path, **params):
     return response.content.decode()
 
 
-def test_search_in_swedish_finds_inflected_forms_with_kind_and_excerpt(client):
+def test_search_in_swedish_finds_inflected_forms_with_kind_and_excerpt(client, tree):
     html = get(client, "/sv/sok/", q="människohandeln")
     titles = result_titles(html)
-    assert "Människohandel med barn" in titles
+    assert tree.theme.title_sv in titles
     assert elements(html, "html")[0]["lang"] == "sv"
     assert '<p class="search-result__kind">Tema</p>' in html
-    assert "<mark>människohandel</mark>" in html.lower() or "<mark>Människohandel" in html
-    assert re.search(r"\d+ träff(ar)? för ”människohandeln”", html)
+    # The excerpt is the theme's lead, the match marked.
+    assert "<mark>människohandel</mark>" in html
+    assert tree.theme.lead_sv.split(" människohandel")[0] in html
+    assert re.search(rf"{len(titles)} träff(ar)? för ”människohandeln”", html)
 
 
-def test_search_in_english_uses_the_english_text(client):
+def test_search_in_english_uses_the_english_text(client, tree):
     html = get(client, "/en/search/", q="child trafficking")
     titles = result_titles(html)
-    assert titles[0] == "Child trafficking"
+    assert titles[0] == tree.theme.title_en
     assert '<p class="search-result__kind">Theme</p>' in html
-    assert all(not t.startswith("Människohandel med barn") for t in titles)
+    assert tree.theme.title_sv not in titles
 
 
-def test_titles_weigh_more_than_body_text(client):
-    html = get(client, "/sv/sok/", q="podd")
-    assert result_titles(html)[0].startswith("Podd")
+def test_titles_weigh_more_than_body_text(client, tree):
+    # The theme names a podd in its body only, and its title is the shorter one.
+    assert "podd" in str(tree.theme.body_sv) and "podd" not in tree.theme.title_sv.lower()
+    assert len(tree.theme.title_sv) < len(tree.podcast.title_sv)
+    titles = result_titles(get(client, "/sv/sok/", q="podd"))
+    assert titles == [tree.podcast.title_sv, tree.theme.title_sv]
 
 
-def test_a_typo_is_corrected_with_did_you_mean(client):
+def test_a_typo_is_corrected_with_did_you_mean(client, tree):
     html = get(client, "/sv/sok/", q="webbutbildnngen")
     assert "Menade du" in html
     assert "webbutbildningen" in html
-    assert "Webbutbildningen Människohandel med barn och unga" in result_titles(html)
+    assert tree.course.title_sv in result_titles(html)
 
 
-def test_nothing_found_says_so_and_suggests(client):
+def test_nothing_found_says_so_and_suggests(client, tree):
     html = get(client, "/sv/sok/", q="zzqxv")
     assert "0 träffar" in html
     assert "Försök med andra ord" in html
@@ -63,15 +70,19 @@ def test_nothing_found_says_so_and_suggests(client):
     assert "0 results" in html and "Try other words" in html
 
 
-def test_pagination_keeps_the_query(client, monkeypatch):
+def test_pagination_keeps_the_query(client, tree, monkeypatch):
     monkeypatch.setattr("portal.search.views.RESULTS_PER_PAGE", 2)
+    # "barn" is in the titles of three pages: the theme, the podcast and the web course.
+    with_barn = {p.title_sv for p in tree.pages if "barn" in p.title_sv.lower()}
+    assert len(with_barn) == 3
     html = get(client, "/sv/sok/", q="barn")
-    assert int(re.search(r"(\d+) träffar", html).group(1)) > 2
+    assert re.search(rf"{len(with_barn)} träffar", html)
     assert len(result_titles(html)) == 2
     assert elements(html, "a", rel="next")[0]["href"] == "?q=barn&page=2"
     second = get(client, "/sv/sok/", q="barn", page="2")
     assert elements(second, "a", rel="prev")[0]["href"] == "?q=barn&page=1"
     assert not set(result_titles(second)) & set(result_titles(html))
+    assert set(result_titles(second)) | set(result_titles(html)) == with_barn
 
 
 @pytest.mark.parametrize(
@@ -88,7 +99,7 @@ def test_pagination_keeps_the_query(client, monkeypatch):
         "%_%",
     ],
 )
-def test_bad_input_gives_a_normal_page_with_nothing_unescaped(client, query):
+def test_bad_input_gives_a_normal_page_with_nothing_unescaped(client, tree, query):
     for path in ("/sv/sok/", "/en/search/"):
         response = client.get(path, {"q": query})
         assert response.status_code == 200
@@ -97,7 +108,7 @@ def test_bad_input_gives_a_normal_page_with_nothing_unescaped(client, query):
         assert SearchEntry.objects.exists()
 
 
-def test_header_search_box_leads_to_search_in_each_language(client):
+def test_header_search_box_leads_to_search_in_each_language(client, tree):
     for path, action in (("/sv/", "/sv/sok/"), ("/en/", "/en/search/")):
         html = get(client, path)
         form = elements(html, "form", role="search")[0]
@@ -105,14 +116,12 @@ def test_header_search_box_leads_to_search_in_each_language(client):
 
 
 def test_index_follows_publish_change_unpublish_and_delete(
-    client, django_capture_on_commit_callbacks
+    client, tree, django_capture_on_commit_callbacks
 ):
     # The index is written when the editor's transaction commits.
     committed = django_capture_on_commit_callbacks(execute=True)
-    podcast = PodcastEpisodePage.objects.get(slug_sv="podd-pa-djupet-54")
-    assert "Podd – om barn i människohandel och exploatering" in result_titles(
-        get(client, "/sv/sok/", q="podd")
-    )
+    podcast = tree.podcast
+    assert podcast.title_sv in result_titles(get(client, "/sv/sok/", q="podd"))
     podcast.title_sv = "Poddavsnitt om skyddsbedömningar"
     with committed:
         podcast.save_revision().publish()
@@ -130,27 +139,26 @@ def test_index_follows_publish_change_unpublish_and_delete(
     assert not SearchEntry.objects.filter(title__contains="skyddsbedömningar").exists()
 
 
-def test_a_draft_is_not_found_until_published(client, django_capture_on_commit_callbacks):
-    nmt = SupportServicePage.objects.get(slug_sv="nmt")
-    nmt.summary_sv = "Utkast om tvångsäktenskap."
+def test_a_draft_is_not_found_until_published(client, tree, django_capture_on_commit_callbacks):
+    support = tree.support
+    support.summary_sv = "Utkast om tvångsäktenskap."
     with django_capture_on_commit_callbacks(execute=True):
-        nmt.save_revision()  # a draft only
+        support.save_revision()  # a draft only
     assert result_titles(get(client, "/sv/sok/", q="tvångsäktenskap")) == []
     with django_capture_on_commit_callbacks(execute=True):
-        nmt.get_latest_revision().publish()
-    assert result_titles(get(client, "/sv/sok/", q="tvångsäktenskap")) == [
-        "Nationellt metodstöd mot prostitution och människohandel"
-    ]
+        support.get_latest_revision().publish()
+    assert result_titles(get(client, "/sv/sok/", q="tvångsäktenskap")) == [support.title_sv]
 
 
-def test_english_entry_of_a_theme_links_to_the_english_page():
-    theme = ThemePage.objects.get(slug_sv="manniskohandel-med-barn")
+def test_english_entry_of_a_theme_links_to_the_english_page(tree):
+    theme = tree.theme
     entry = SearchEntry.objects.get(object_id=str(theme.pk), language="en", kind="theme")
+    english = f"/en/{tree.section.slug_en}/{tree.index.slug_en}/{theme.slug_en}/"
     with translation.override("en"):
-        assert entry.url == theme.url == "/en/violence/themes/child-trafficking/"
+        assert entry.url == theme.url == english
 
 
-def test_a_common_fragment_stands_for_a_bounded_number_of_words(client):
+def test_a_common_fragment_stands_for_a_bounded_number_of_words(client, tree):
     from portal.search import query
     from portal.search.models import SearchWord
 
