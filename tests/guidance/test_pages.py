@@ -291,7 +291,8 @@ def test_preview_shows_each_language():
         assert elements(html, "html")[0]["lang"] == mode
 
 
-def test_hotline_number_is_stored_once_whatever_way_it_was_written():
+def test_hotline_number_is_stored_once_whatever_way_it_was_written(seeded):
+    """About the seed's own line and support service (one of each), hence seeded."""
     hotline = Hotline.objects.get()
     assert hotline.number.as_e164 == "+4620390000"
     assert hotline.display_number == "020-39 00 00"
