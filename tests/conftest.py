@@ -9,9 +9,14 @@ hits are written against the seed's pages and publications.
 Every other test builds the few objects it needs with tests/factories (the catalogue's
 tests, for instance, a small sample catalogue: tests/factories/sample_catalogue.py). Its
 first page builds a site of the test's own, and the seeded content steps aside for that
-test (SiteFactory), so what it asserts follows from what it built. (That is the rule; a
-few older tests still read the seed without requesting `seeded`, e.g. tests/search/
-test_search.py and test_privacy.py: they are to be converted, not copied.)
+test (SiteFactory), so what it asserts follows from what it built. (That is the rule.
+Besides those two, these modules have tests about the seed's own content, each requesting
+`seeded`: editorial/test_history.py and test_translation_status.py, guidance/
+test_accessibility_statement.py, test_hotline_hours.py and test_pages.py, publications/
+test_models.py and test_reading.py, search/test_one_result_per_document.py and
+test_questions.py. editorial/test_admin_swedish.py requests it too, to walk the admin over
+the seeded pages, and is yet to be converted. A test found reading the seed without
+`seeded` is to be converted, not copied.)
 """
 
 import pytest

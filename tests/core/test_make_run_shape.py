@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+from tests.factories import site_home
+
 pytestmark = pytest.mark.django_db
 
 PROBE = """
@@ -52,7 +54,11 @@ def test_debug_pages_only_when_asked(tmp_path):
 
 
 def test_every_page_names_its_icons(client):
-    html = client.get("/sv/").content.decode()
+    home = site_home()  # a start page of the test's own
+    response = client.get("/sv/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert home.intro_sv in html
     assert 'rel="icon" href="/static/images/mark.svg" type="image/svg+xml"' in html
     assert 'rel="apple-touch-icon" href="/static/images/apple-touch-icon.png"' in html
     assert client.get("/static/images/mark.svg").status_code == 200

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from guidance.models import ThemePage
+from tests.factories import ThemePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,8 @@ def address(page_id):
 
 @pytest.fixture
 def theme():
-    return ThemePage.objects.get(title_sv="Människohandel med barn")
+    """A theme page of the test's own, in both languages."""
+    return ThemePageFactory()
 
 
 def test_malformed_requests_are_refused_with_a_4xx(admin_client_sv, theme):

@@ -11,7 +11,7 @@ import re
 import pytest
 from wagtail.users.models import UserProfile
 
-from guidance.models import ThemePage
+from tests.factories import ThemePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,8 @@ def _language_names(page: str) -> dict:
 
 @pytest.fixture
 def theme():
-    return ThemePage.objects.get(title_sv="Människohandel med barn")
+    """A theme page of the test's own, in both languages."""
+    return ThemePageFactory()
 
 
 def test_the_swedish_editor_names_the_languages_in_swedish(admin_client_sv, theme):

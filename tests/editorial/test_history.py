@@ -1,5 +1,6 @@
 """The history and comparison views show what editors changed, and nothing else: the seed's
-content is one published revision, logged like any other."""
+content is one published revision, logged like any other. About the seed's own revisions
+(the seed command's, by "system"), hence `seeded`."""
 
 import re
 
@@ -29,7 +30,7 @@ def changed_fields(client, page, a, b) -> list[str]:
 
 
 @pytest.mark.parametrize("slug", ["nmt", "manniskohandel-med-barn"])
-def test_a_seeded_page_has_one_logged_revision(admin_client_sv, slug):
+def test_a_seeded_page_has_one_logged_revision(seeded, admin_client_sv, slug):
     page = (SupportServicePage if slug == "nmt" else ThemePage).objects.get(slug_sv=slug)
     revisions = Revision.objects.for_instance(page)
     assert revisions.count() == 1
@@ -44,7 +45,7 @@ def test_a_seeded_page_has_one_logged_revision(admin_client_sv, slug):
     [(SupportServicePage, "nmt", "summary_sv", "Sammanfattning [sv]")],
 )
 def test_an_edit_through_the_admin_compares_as_that_edit_alone(
-    admin_client_sv, model, slug, field, label
+    seeded, admin_client_sv, model, slug, field, label
 ):
     """The editor opens the seeded page, changes one sentence and publishes: the history
     compares the seed's revision with theirs as that one change (rich text, inline rows and
@@ -66,7 +67,7 @@ def test_an_edit_through_the_admin_compares_as_that_edit_alone(
     assert re.search(r"Publicerad (version )?system", history)  # the seed's
 
 
-def test_the_seeds_revision_is_by_system_not_none(admin_client_sv):
+def test_the_seeds_revision_is_by_system_not_none(seeded, admin_client_sv):
     """Viewing the seed's revision (to revert to it) names its author as the history does."""
     nmt = SupportServicePage.objects.get(slug_sv="nmt")
     url = f"/admin/pages/{nmt.pk}/revisions/{nmt.live_revision_id}/view/"

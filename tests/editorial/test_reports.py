@@ -7,10 +7,10 @@ from datetime import date, timedelta
 import pytest
 from django.contrib.auth.models import Permission
 from django.utils import timezone, translation
-from wagtail.models import Site
 
 from guidance.models import Hotline, SectionPage, StandardPage
 from portal.editorial.review_dates import reviewed_models
+from tests.factories import site_home
 from tests.helpers import elements, section
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,8 @@ def editor(client, django_user_model):
 
 
 def _home():
-    return Site.objects.get(is_default_site=True).root_page
+    """The start page of the test's own site (tests/factories), built on first use."""
+    return site_home()
 
 
 def _publish(page):
@@ -134,7 +135,8 @@ def test_translation_report_exports_csv_and_xlsx(editor):
 
 @pytest.fixture
 def nothing_due():
-    """The seed's pages are all reviewed far ahead, so only a test's own pages are due."""
+    """Any other pages in the database (the seed's, offline beside the test's own site) are
+    reviewed far ahead: the report lists pages live or not, and only the test's are due."""
     for model in reviewed_models():
         model.objects.update(review_by=date(2100, 1, 1))
 

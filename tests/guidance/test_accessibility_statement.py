@@ -42,8 +42,8 @@ def test_statement_renders_in_both_languages(client, statement, lang, heading, s
     assert ("november 2026" if lang == "sv" else "November 2026") in html
 
 
-def test_statement_is_seeded_once_with_the_fields_the_law_asks_for():
-    """About the seed content: the statement it brings."""
+def test_statement_is_seeded_once_with_the_fields_the_law_asks_for(seeded):
+    """About the seed content: the statement it brings (hence seeded)."""
     statement = AccessibilityStatementPage.objects.get()
     assert statement.compliance_status == "partly"
     assert statement.non_accessible_content_sv and statement.non_accessible_content_en

@@ -175,8 +175,9 @@ def test_podcast_transcript_shows_only_when_filled(client):
     assert "Welcome to In depth." in html
 
 
-def test_every_paragraph_of_the_seed_page_is_on_the_theme_or_its_resources(client):
-    """The whole seed page, as written, is on the Swedish theme page and its resources."""
+def test_every_paragraph_of_the_seed_page_is_on_the_theme_or_its_resources(client, seeded):
+    """The whole seed page, as written, is on the Swedish theme page and its resources: about
+    the seed's own content (the source page's text against the seeded pages), hence seeded."""
     theme_html = client.get(THEME_SV).content.decode()
     cards = re.findall(r'<li class="card card--resource">.*?</li>', theme_html, flags=re.S)
     pages = [theme_html] + [
@@ -290,7 +291,8 @@ def test_preview_shows_each_language():
         assert elements(html, "html")[0]["lang"] == mode
 
 
-def test_hotline_number_is_stored_once_whatever_way_it_was_written():
+def test_hotline_number_is_stored_once_whatever_way_it_was_written(seeded):
+    """About the seed's own line and support service (one of each), hence seeded."""
     hotline = Hotline.objects.get()
     assert hotline.number.as_e164 == "+4620390000"
     assert hotline.display_number == "020-39 00 00"

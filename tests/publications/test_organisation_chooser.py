@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from django.contrib.auth.models import Group
 
+from portal.editorial import workflow
 from publications.models import Organisation
 from tests.helpers import elements
 
@@ -19,7 +19,8 @@ CHOOSER = "/admin/snippets/choose/publications/organisation/"
 @pytest.fixture
 def editor_client(client, django_user_model):
     user = django_user_model.objects.create_user("redaktor", "redaktor@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Redaktörer"))
+    editors, _ = workflow.ensure_groups()  # the editors' group as the seed command makes it
+    user.groups.add(editors)
     client.force_login(user)
     return client
 

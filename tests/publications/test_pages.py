@@ -8,24 +8,51 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from publications.models import Publication, PublicationIndexPage, PublicationPageLink
+from publications.models import Publication, PublicationPageLink
 from tests.factories import (
+    OrganisationFactory,
     PublicationFactory,
     PublicationIndexPageFactory,
     SectionPageFactory,
     TopicFactory,
 )
+from tests.factories.sample_catalogue import TITLE_ORDER_EN
 from tests.helpers import elements, section
 
 pytestmark = pytest.mark.django_db
 
-SLUG = "atervandandeprogrammet-manual"
+SLUG = "atervandandeprogrammet-handbok"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture
 def catalogue():
     return PublicationIndexPageFactory(slug_sv="publikationer", slug_en="publications")
+
+
+@pytest.fixture
+def manual(catalogue):
+    """A third edition with two authors, in Swedish only (SLUG)."""
+    return PublicationFactory(
+        slug=SLUG,
+        title_sv="Återvändandeprogrammet",
+        title_en="The Return Programme",
+        year=2019,
+        edition=3,
+        editions=[
+            {
+                "number": 1,
+                "year": 2014,
+                "publisher_sv": "Länsstyrelsen Stockholm och IOM",
+                "publisher_en": "the County Administrative Board of Stockholm and IOM",
+            }
+        ],
+        authors=[
+            OrganisationFactory(),
+            OrganisationFactory(slug="iom-org", name_sv="IOM", name_en="IOM"),
+        ],
+        languages=["sv"],
+    )
 
 
 def json_ld(html: str) -> dict:
@@ -51,7 +78,7 @@ def json_ld(html: str) -> dict:
         ),
     ],
 )
-def test_publication_page_in_both_languages(client, path, other, title, edition):
+def test_publication_page_in_both_languages(client, manual, path, other, title, edition):
     response = client.get(path)
     assert response.status_code == 200
     html = response.content.decode()
@@ -115,96 +142,80 @@ def feed_entries(client, path):
     return root, root.findall(f"{ATOM}entry")
 
 
-def test_feed_lists_the_newest_publications(client):
+def test_feed_lists_the_newest_publications(client, sample):
     root, entries = feed_entries(client, "/sv/publikationer/feed/")
-    assert len(entries) == 9
+    assert len(entries) == len(sample.publications)
     years = []
     for entry in entries:
         link = entry.find(f"{ATOM}link").get("href")
         assert link.startswith("http://testserver/sv/publikationer/")
         slug = link.rstrip("/").rsplit("/", 1)[1]
-        years.append(Publication.objects.get(slug=slug).year)
+        years.append(sample[slug].year)
     assert years == sorted(years, reverse=True)
-    assert root.find(f"{ATOM}title").text.startswith("Publikationer")
+    assert root.find(f"{ATOM}title").text.startswith(sample.page.title_sv)
     self_link = [link for link in root.findall(f"{ATOM}link") if link.get("rel") == "self"]
     assert self_link[0].get("href") == "http://testserver/sv/publikationer/feed/"
 
 
-def test_feed_follows_the_current_filter_and_language(client):
-    root, entries = feed_entries(client, "/en/publications/feed/?topic=barn")
+def test_feed_follows_the_current_filter_and_language(client, sample):
+    topic = sample.topics["barn"]
+    root, entries = feed_entries(client, f"/en/publications/feed/?topic={topic.slug}")
     titles = sorted(entry.find(f"{ATOM}title").text for entry in entries)
-    assert titles == [
-        "Children in international human trafficking and exploitation – Guidance for the social services",
-        "“They can always find me” – A study of human trafficking and the living conditions of "
-        "vulnerable groups of children",
-    ]
-    assert "Children" in root.find(f"{ATOM}title").text
-    catalogue_page = client.get("/en/publications/?topic=barn").content.decode()
+    on_topic = [sample[slug] for slug in sample.with_topic(topic.slug)]
+    assert len(on_topic) == 2
+    assert titles == sorted(f"{p.title_en} – {p.subtitle_en}" for p in on_topic)
+    assert topic.name_en in root.find(f"{ATOM}title").text
+    catalogue_page = client.get(f"/en/publications/?topic={topic.slug}").content.decode()
     assert elements(catalogue_page, "link", type="application/atom+xml")[0]["href"] == (
-        "/en/publications/feed/?topic=barn"
+        f"/en/publications/feed/?topic={topic.slug}"
     )
 
 
-def test_feed_ignores_bad_input(client):
+def test_feed_ignores_bad_input(client, sample):
     _root, entries = feed_entries(client, "/sv/publikationer/feed/?year_from=abc&topic=nej&q=%00")
-    assert len(entries) == 9
+    assert len(entries) == len(sample.publications)
 
 
 # JSON -------------------------------------------------------------------------------
 
 
-def test_json_has_count_pagination_and_items_with_the_same_filters(client):
-    response = client.get("/en/publications/api/", {"topic": "atervandande", "sort": "title"})
+def test_json_has_count_pagination_and_items_with_the_same_filters(client, sample):
+    topic = sample.topics["heder"]
+    response = client.get("/en/publications/api/", {"topic": topic.slug, "sort": "title"})
     assert response.status_code == 200 and response["Content-Type"] == "application/json"
     data = response.json()
     assert data["count"] == 3 and data["page"] == 1 and data["pages"] == 1
     assert data["next"] is None and data["previous"] is None
-    assert data["filters"] == {"topic": "atervandande", "sort": "title"}
+    assert data["filters"] == {"topic": topic.slug, "sort": "title"}
+    in_order = [slug for slug in TITLE_ORDER_EN if slug in sample.with_topic(topic.slug)]
     assert [item["subtitle"] for item in data["items"]] == [
-        "Information for authorities and voluntary organisations",
-        "Manual for voluntary return and reintegration for people subjected to human "
-        "trafficking and prostitution in Sweden",
-        "Returning home",
+        sample[slug].subtitle_en for slug in in_order
     ]
-    home = data["items"][2]
-    assert (
-        home["url"] == "http://testserver/en/publications/atervandandeprogrammet-att-atervanda-hem/"
-    )
-    assert [lang["code"] for lang in home["languages"]] == [
-        "sv",
-        "en",
-        "ar",
-        "bg",
-        "es",
-        "ro",
-        "ru",
-        "sr",
-    ]
-    assert home["languages"][2] == {
-        "code": "ar",
-        "name": "العربية",
-        "status": "available",
-        "document": None,
-        "link": "https://www.jamstalldhetsmyndigheten.se/",
-    }
-    assert home["authors"] == [
-        {"slug": "jamstalldhetsmyndigheten", "name": "Swedish Gender Equality Agency"},
-        {"slug": "iom", "name": "IOM"},
-    ]
-    assert home["edition"] == 4 and home["editions"][0]["year"] == 2015
-    assert home["type"] == {"slug": "broschyr", "name": "Brochure"}
+    leaflet = sample["hedersrelaterat-skolan"]  # five languages, a fourth edition
+    url = f"http://testserver/en/publications/{leaflet.slug}/"
+    (item,) = [item for item in data["items"] if item["url"] == url]
+    assert [lang["code"] for lang in item["languages"]] == ["sv", "en", "ar", "fa", "so"]
+    arabic = item["languages"][2]
+    assert (arabic["code"], arabic["name"], arabic["status"]) == ("ar", "العربية", "available")
+    assert arabic["document"] is None and "link" in arabic
+    (author,) = leaflet.authors
+    assert item["authors"] == [{"slug": author.slug, "name": author.name_en}]
+    assert item["edition"] == 4 and item["editions"][0]["year"] == 2012
+    kind = leaflet.publication_type
+    assert item["type"] == {"slug": kind.slug, "name": kind.name_en}
 
 
-def test_json_paginates_and_reports_ignored_parameters(client):
-    page = PublicationIndexPage.objects.get()
+def test_json_paginates_and_reports_ignored_parameters(client, sample):
+    page = sample.page
     page.per_page = 5
     page.save_revision().publish()
+    total = len(sample.publications)
     data = client.get("/sv/publikationer/api/", {"year_from": "abc"}).json()
-    assert data["count"] == 9 and data["pages"] == 2
+    assert data["count"] == total and data["pages"] == 2
     assert data["next"] == "http://testserver/sv/publikationer/api/?page=2"
     assert len(data["items"]) == 5
     assert [notice for notice in data["ignored"] if "”abc”" in notice] == data["ignored"]
     assert len(data["ignored"]) == 1
     last = client.get("/sv/publikationer/api/", {"page": "999999"}).json()
-    assert last["page"] == 2 and len(last["items"]) == 4
+    assert last["page"] == 2 and len(last["items"]) == total - 5
     assert last["previous"] == "http://testserver/sv/publikationer/api/"

@@ -1,6 +1,7 @@
 """Publications are reviewed like pages: an editor submits to the Granskning workflow,
 reviewers are told by e-mail, approve or reject with a comment; only then is the change
-live. Through the admin's real views, as the seed's editor and reviewer groups."""
+live. Through the admin's real views, as members of the editor and reviewer groups that the
+seed command sets up (here on the test's own start page)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ from django.utils import timezone
 from wagtail.models import Revision, WorkflowContentType, WorkflowState
 from wagtail.test.utils.form_data import inline_formset
 
+from portal.editorial import workflow
 from publications.models import Publication
+from tests.factories import site_home
 from tests.publications.test_admin import LIST, form_data, shelf  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -30,16 +33,24 @@ PUBLIC = f"/sv/publikationer/{SLUG}/"
 
 
 @pytest.fixture
-def editor(django_user_model):
+def review(db):
+    """The editorial set-up as the seed command makes it, on the test's own start page: the
+    editor and reviewer groups, and the review workflow (pages' and publications')."""
+    site_home()
+    workflow.ensure_on_start_page()
+
+
+@pytest.fixture
+def editor(review, django_user_model):
     user = django_user_model.objects.create_user("redaktor", "redaktor@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Redaktörer"))
+    user.groups.add(Group.objects.get(name=workflow.EDITORS))
     return user
 
 
 @pytest.fixture
-def reviewer(django_user_model):
+def reviewer(review, django_user_model):
     user = django_user_model.objects.create_user("granskare", "granskare@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Granskare"))
+    user.groups.add(Group.objects.get(name=workflow.REVIEWERS))
     return user
 
 
@@ -184,9 +195,9 @@ def test_an_approved_change_with_a_future_go_live_waits_for_the_scheduler(
         assert "(i morgon)" in client.get(PUBLIC).content.decode()
 
 
-def test_the_migration_gives_an_upgraded_database_the_workflow():
+def test_the_migration_gives_an_upgraded_database_the_workflow(review):
     """A database from before publications had workflows: the workflow exists (the
-    seed made it) but publications have none; the migration assigns it, and only that."""
+    seed command made it) but publications have none; the migration assigns it, and only that."""
     content_type = ContentType.objects.get_for_model(Publication)
     WorkflowContentType.objects.filter(content_type=content_type).delete()
     assert Publication.get_default_workflow() is None
