@@ -14,9 +14,9 @@ Besides those two, these modules have tests about the seed's own content, each r
 `seeded`: editorial/test_history.py and test_translation_status.py, guidance/
 test_accessibility_statement.py, test_hotline_hours.py and test_pages.py, publications/
 test_models.py and test_reading.py, search/test_one_result_per_document.py and
-test_questions.py. editorial/test_admin_swedish.py requests it too, to walk the admin over
-the seeded pages, and is yet to be converted. A test found reading the seed without
-`seeded` is to be converted, not copied.)
+test_questions.py. The browser tests (tests/e2e) start from the seeded database on
+purpose: they walk the site as visitors and editors meet it. A test found reading the
+seed without `seeded` is to be converted, not copied.)
 """
 
 import pytest

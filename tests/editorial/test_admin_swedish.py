@@ -2,8 +2,8 @@
 
 "Known English" is every upstream msgid that locale/upstream translates (read from its
 .po files, so the check grows with the catalogue) and the strings editors reported
-(issue 22). The walk covers the main admin views (seeded content: a theme page, a
-publication, a hotline); the JavaScript catalogue is checked through the admin's own
+(issue 22). The walk covers the main admin views (over content the test builds: a theme
+tree with a hotline, a publication, the review workflow as the seed command sets it up); the JavaScript catalogue is checked through the admin's own
 jsi18n view; and every msgid of the installed Wagtail apps must come out Swedish, so
 that an upgrade's new strings are named here (add them to locale/upstream).
 """
@@ -24,9 +24,9 @@ from django.utils import translation
 from wagtail.models import Workflow
 from wagtail.users.models import UserProfile
 
-from guidance.models import Hotline, ThemePage
+from portal.editorial import workflow
 from portal.editorial.workflow import EDITORS
-from publications.models import Publication
+from tests.factories import PublicationFactory, trees
 
 UPSTREAM = Path(settings.BASE_DIR) / "locale" / "upstream" / "sv" / "LC_MESSAGES"
 ATTRIBUTES = {"title", "aria-label", "placeholder", "alt", "data-w-tooltip-content-value"}
@@ -126,7 +126,16 @@ def known_english():
 
 
 @pytest.fixture
-def swedish_editor(client, django_user_model, seeded):
+def content() -> dict:
+    """A theme tree with a hotline, a publication, and the groups and review workflow on
+    the test's own start page, as the seed command sets them up."""
+    theme = trees.violence_theme()
+    workflow.ensure_on_start_page()
+    return {"theme": theme.page, "hotline": theme.hotline, "publication": PublicationFactory()}
+
+
+@pytest.fixture
+def swedish_editor(client, django_user_model, content):
     user = django_user_model.objects.create_superuser("redaktor", "r@example.org", "pw")
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = "sv"
@@ -135,15 +144,14 @@ def swedish_editor(client, django_user_model, seeded):
     return client
 
 
-def admin_views(client) -> dict[str, str]:
-    page = ThemePage.objects.live().order_by("path").first()
+def admin_views(content: dict) -> dict[str, str]:
+    page = content["theme"]
     parent = page.get_parent()
     first = page.save_revision()
     page.title_sv = page.title_sv + " (ändrad)"
     second = page.save_revision()
     meta = page._meta
-    publication = Publication.objects.order_by("pk").first()
-    hotline = Hotline.objects.order_by("pk").first()
+    publication, hotline = content["publication"], content["hotline"]
     return {
         "dashboard": "/admin/",
         "explorer": reverse("wagtailadmin_explore", args=(parent.id,)),
@@ -178,9 +186,9 @@ def test_the_login_page_is_swedish(client, known_english):
     assert "Lösenord" in html
 
 
-def test_the_main_admin_views_are_swedish(swedish_editor, known_english):
+def test_the_main_admin_views_are_swedish(swedish_editor, content, known_english):
     english = {}
-    for name, url in admin_views(swedish_editor).items():
+    for name, url in admin_views(content).items():
         response = swedish_editor.get(url)
         assert response.status_code == 200, name
         if found := english_in(response.content.decode(), known_english):
@@ -188,8 +196,8 @@ def test_the_main_admin_views_are_swedish(swedish_editor, known_english):
     assert english == {}
 
 
-def test_the_editor_shows_the_swedish_texts_it_was_reported_without(swedish_editor):
-    page = ThemePage.objects.live().order_by("path").first()
+def test_the_editor_shows_the_swedish_texts_it_was_reported_without(swedish_editor, content):
+    page = content["theme"]
     html = swedish_editor.get(reverse("wagtailadmin_pages:edit", args=(page.id,))).content.decode()
     # wagtail-modeltranslation's language toggle gets its heading through an inline script.
     assert "viewEditString: 'Visa / redigera fält på'" in html
@@ -198,7 +206,7 @@ def test_the_editor_shows_the_swedish_texts_it_was_reported_without(swedish_edit
 
 
 def test_an_editor_who_may_not_publish_gets_the_scheduling_texts_in_swedish(
-    client, django_user_model, seeded, known_english
+    client, django_user_model, content, known_english
 ):
     editor = django_user_model.objects.create_user("skribent", "s@example.org", "pw")
     editor.groups.add(Group.objects.get(name=EDITORS))
@@ -206,7 +214,7 @@ def test_an_editor_who_may_not_publish_gets_the_scheduling_texts_in_swedish(
     profile.preferred_language = "sv"
     profile.save()
     client.force_login(editor)
-    page = ThemePage.objects.live().order_by("path").first()
+    page = content["theme"]
     html = client.get(reverse("wagtailadmin_pages:edit", args=(page.id,))).content.decode()
     assert "Alla med behörighet att redigera kan schemalägga" in html
     assert "Men bara de med behörighet att publicera kan göra schemat gällande." in html
@@ -256,8 +264,8 @@ class _Form(HTMLParser):
             self.data[-1] = (name, text + data)
 
 
-def test_publishing_a_snippet_says_so_in_swedish(swedish_editor):
-    publication = Publication.objects.order_by("pk").first()
+def test_publishing_a_snippet_says_so_in_swedish(swedish_editor, content):
+    publication = content["publication"]
     url = reverse("wagtailsnippets_publications_publication:edit", args=(publication.pk,))
     form = _Form()
     form.feed(swedish_editor.get(url).content.decode())
