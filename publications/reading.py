@@ -50,13 +50,3 @@ def read_options(publication) -> list[ReadOption]:
                 ReadOption(version, version.link, document=False, host=version.link_host)
             )
     return options
-
-
-def planned(publication) -> list:
-    """The language versions still to come (shown as planned, with nothing to read yet)."""
-    return [version for version in publication.languages() if not version.is_available]
-
-
-def has_something_to_read(publication) -> bool:
-    """A way to read it in some language, or the publication's own "read online" page."""
-    return bool(publication.external_url or read_options(publication))

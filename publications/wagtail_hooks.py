@@ -161,5 +161,5 @@ def register_report_menu_item():
         reverse(NothingToReadReportView.index_url_name),
         name="publications-nothing-to-read",
         icon_name="doc-full",
-        order=102,
+        order=103,
     )

@@ -319,9 +319,6 @@ class Publication(
     def read_options(self) -> list[reading.ReadOption]:
         return reading.read_options(self)
 
-    def planned_languages(self) -> list[PublicationLanguage]:
-        return reading.planned(self)
-
     def url_in(self, index_page, request=None, language: str | None = None) -> str:
         with translation.override(language or translation.get_language()):
             return index_page.url + index_page.reverse_subpage(
