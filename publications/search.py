@@ -50,9 +50,10 @@ class TextMatches:
             return IdIn(self.ids, column=column)
         return Q(**{f"{column}__in": list(self.title_terms)})
 
-    def counts_in(self, model, column: str, **equal) -> dict:
-        """PostgreSQL: for a table with a publication_id (topics, authors, languages),
-        how many of the matching publications have each value of `column`.
+    def counts_in(self, tables: dict) -> dict[str, dict]:
+        """PostgreSQL: for tables with a publication_id (topics, authors, languages;
+        each given as a facet's `Related`: model, column, equal), how many of the
+        matching publications have each value of the column, all in one query.
 
         The ids are joined as a set (unnest), not compared with "= ANY": the planner
         estimates an ANY list one element at a time against the column's statistics,
@@ -60,18 +61,26 @@ class TextMatches:
         of planning for 3 ms of work with 7,000 ids).
         """
         quote = connection.ops.quote_name
-        field = model._meta.get_field
-        where = "".join(f" AND r.{quote(field(name).column)} = %s" for name in equal)
-        column_sql = f"r.{quote(field(column).column)}"
-        sql = (
-            f"SELECT {column_sql}, COUNT(*) FROM {quote(model._meta.db_table)} AS r"
-            " JOIN unnest(string_to_array(%s, ',')::bigint[]) AS ids(id)"
-            f" ON ids.id = r.{quote(field('publication').column)}"
-            f" WHERE TRUE{where} GROUP BY {column_sql}"
+        parts, params = [], [self.ids]
+        for name, table in tables.items():
+            field = table.model._meta.get_field
+            column_sql = f"r.{quote(field(table.column).column)}"
+            where = "".join(f" AND r.{quote(field(f).column)} = %s" for f in table.equal)
+            parts.append(
+                f"SELECT %s::text, {column_sql}::text, COUNT(*) FROM {quote(table.model._meta.db_table)}"
+                f" AS r JOIN ids ON ids.id = r.{quote(field('publication').column)}"
+                f" WHERE TRUE{where} GROUP BY {column_sql}"
+            )
+            params += [name, *table.equal.values()]
+        sql = "WITH ids AS (SELECT unnest(string_to_array(%s, ',')::bigint[]) AS id) " + (
+            " UNION ALL ".join(parts)
         )
+        found: dict[str, dict] = {name: {} for name in tables}
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self.ids, *equal.values()])
-            return dict(cursor.fetchall())
+            cursor.execute(sql, params)
+            for name, value, n in cursor.fetchall():
+                found[name][tables[name].key(value)] = n
+        return found
 
     def title_score(self) -> Case:
         """For relevance: the number of terms found in the title (either language)."""

@@ -15,11 +15,12 @@ type, cost no counting of the whole catalogue (`whole_catalogue_counts`).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, QuerySet
+from django.db.models import CharField, Count, QuerySet, Value
+from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 
 from portal.caching.generation import CACHE_SECONDS, generation
@@ -90,6 +91,53 @@ class TypeYearCounts:
         return dict(counts)
 
 
+@dataclass(frozen=True)
+class Related:
+    """A table related to the publications whose values a facet counts."""
+
+    model: type
+    column: str
+    equal: dict = field(default_factory=dict)  # conditions on its rows
+    numeric: bool = True
+
+    def key(self, value: str):
+        """A value as the facet knows it (counts come back as text, see counts_of)."""
+        return int(value) if self.numeric else value
+
+
+RELATED = {
+    "topic": Related(Publication.topics.through, "topic_id"),
+    "author": Related(PublicationAuthor, "organisation_id"),
+    "language": Related(
+        PublicationLanguage, "language", {"status": LanguageStatus.AVAILABLE}, numeric=False
+    ),
+}
+
+
+def counts_of(name: str, publications: QuerySet) -> QuerySet:
+    """Rows (facet name, value as text, count) for how many of `publications` have each
+    value of the facet's related table: as text, so that facets can be counted together
+    (a UNION's columns have one type)."""
+    related = RELATED[name]
+    return (
+        related.model.objects.filter(publication__in=publications, **related.equal)
+        .annotate(facet=Value(name), value=Cast(related.column, CharField()))
+        .order_by()
+        .values_list("facet", "value")
+        .annotate(n=Count("publication_id"))
+    )
+
+
+def related_counts(publications: dict[str, QuerySet]) -> dict[str, dict]:
+    """For each facet named, how many of its publications have each value: one query."""
+    parts = [counts_of(name, queryset) for name, queryset in publications.items()]
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    found: dict[str, dict] = {name: {} for name in publications}
+    for name, value, n in rows:
+        found[name][RELATED[name].key(value)] = n
+    return found
+
+
 def whole_catalogue_counts(request=None) -> dict:
     """How many live publications have each type and year, topic, author and language
     (available): the counts of a facet while no other filter is chosen. Counted once per
@@ -102,23 +150,10 @@ def whole_catalogue_counts(request=None) -> dict:
             "type_year": list(
                 live.order_by().values_list("publication_type_id", "year").annotate(n=Count("*"))
             ),
-            "topic": counts_by(Publication.topics.through, "topic_id", live),
-            "author": counts_by(PublicationAuthor, "organisation_id", live),
-            "language": counts_by(
-                PublicationLanguage, "language", live, status=LanguageStatus.AVAILABLE
-            ),
+            **related_counts(dict.fromkeys(RELATED, live)),
         }
         cache.set(key, counts, CACHE_SECONDS)
     return counts
-
-
-def counts_by(model, column: str, publications: QuerySet, **equal) -> dict:
-    """How many of `publications` have each value of `column` of a related table."""
-    return dict(
-        model.objects.filter(publication__in=publications, **equal)
-        .values_list(column)
-        .annotate(n=Count("publication_id"))
-    )
 
 
 class Facets:
@@ -160,26 +195,38 @@ class Facets:
             value for name, value in self._chosen().items() if name not in facets
         )
 
-    def _related_counts(self, skip: str, model, column: str, **equal) -> dict:
-        """For a table related to the publications (topics, authors, languages): how many
-        of the publications the facet counts (all filters but its own) have each value
-        of `column`.
+    @cached_property
+    def _related(self) -> dict[str, dict]:
+        """For the tables related to the publications (topics, authors, languages): how
+        many of the publications each facet counts (all filters but its own) have each
+        value, all facets in one query.
 
         Plain COUNTs are exact: a publication has each topic, author and language at
         most once (unique constraints), so no join repeats a publication. On
-        PostgreSQL, with text and no other filter than the facet's own, the matching ids
-        are known: the related table is read alone, joined to those ids, without going
-        back to the publications.
+        PostgreSQL, with text and no other filter, the matching ids are known: the
+        related tables are read alone, joined to those ids, without going back to the
+        publications.
         """
-        if self._only_own_filter(skip):
-            return self._whole[skip]
-        others = {name: value for name, value in self._chosen().items() if name != skip}
-        if self.text is not None and connection.vendor == "postgresql" and not any(others.values()):
-            return self.text.counts_in(model, column, **equal)
-        return counts_by(model, column, apply(self.base, self.filters, skip=(skip,)), **equal)
+        counts = {name: self._whole[name] for name in RELATED if self._only_own_filter(name)}
+        todo = [name for name in RELATED if name not in counts]
+        if not todo:
+            return counts
+        if (
+            self.text is not None
+            and connection.vendor == "postgresql"
+            and not any(self._chosen().values())
+        ):
+            counts.update(self.text.counts_in({name: RELATED[name] for name in todo}))
+        else:
+            counts.update(
+                related_counts(
+                    {name: apply(self.base, self.filters, skip=(name,)) for name in todo}
+                )
+            )
+        return counts
 
     def topic_options(self) -> list[Option]:
-        counts = self._related_counts("topic", Publication.topics.through, "topic_id")
+        counts = self._related["topic"]
         return self._named_options(self.options.topics, counts, self.filters.topic)
 
     def type_options(self) -> list[Option]:
@@ -187,7 +234,7 @@ class Facets:
         return self._named_options(self.options.types, counts, self.filters.type)
 
     def author_options(self) -> list[Option]:
-        counts = self._related_counts("author", PublicationAuthor, "organisation_id")
+        counts = self._related["author"]
         return self._named_options(self.options.authors, counts, self.filters.author)
 
     def _named_options(self, table, counts, selected) -> list[Option]:
@@ -208,9 +255,7 @@ class Facets:
         return [option for option in options if option.count or option.selected]
 
     def language_options(self) -> list[Option]:
-        counts = self._related_counts(
-            "language", PublicationLanguage, "language", status=LanguageStatus.AVAILABLE
-        )
+        counts = self._related["language"]
         codes = set(counts) | ({self.filters.language} if self.filters.language else set())
         return [
             Option(

@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal.caching.generation import CACHE_SECONDS, generation
 from publications import languages as language_names
 from publications import text
 from publications.models.snippets import Organisation, PublicationType, Topic
@@ -69,12 +71,23 @@ def default_sort(filters: Filters) -> str:
 
 
 class Options:
-    """Every topic, type and organisation, fetched once: three small queries."""
+    """Every topic, type and organisation by slug.
 
-    def __init__(self):
-        self.topics = {t.slug: t for t in Topic.objects.only("slug", "name_sv", "name_en")}
-        self.types = {t.slug: t for t in PublicationType.objects.only("slug", "name_sv", "name_en")}
-        self.authors = {o.slug: o for o in Organisation.objects.only("slug", "name_sv", "name_en")}
+    Three small queries, made once per page-cache generation and kept in the shared
+    cache: any change to a topic, type or organisation starts a new generation
+    (portal.caching.invalidation). With the cache away, they are made each time.
+    """
+
+    def __init__(self, request=None):
+        key = f"catalogue-options:{generation(request)}"
+        tables = cache.get(key)
+        if tables is None:
+            tables = tuple(
+                {row.slug: row for row in model.objects.only("slug", "name_sv", "name_en")}
+                for model in (Topic, PublicationType, Organisation)
+            )
+            cache.set(key, tables, CACHE_SECONDS)
+        self.topics, self.types, self.authors = tables
 
 
 def single(params, name: str) -> str:

@@ -36,7 +36,7 @@ class Catalogue(Facets, Presentation):
         self.base_url = base_url
         self.with_topics = with_topics
         self.language = language or translation.get_language()
-        self.options = Options()
+        self.options = Options(request)
         self.filters = parse(params, self.options)
         self.base = Publication.objects.live()
         # With text: the publications that match it.
