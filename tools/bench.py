@@ -6,7 +6,9 @@ uncached figures) and measures with wrk, in one run:
 
 - a static file of about a page's size (whitenoise),
 - the theme page, cached and uncached,
-- the filtered catalogue and a search (uncached),
+- the catalogue (filtered, with text, with a word in most of it) and a search, uncached,
+  at the seed's size and again on a second database with --size publications (10,000;
+  tools.catalogue_data generates them), with the targets each must reach;
 - through nginx in front of the cached server (deploy/nginx/portal.conf, as `make serve`):
   the static file (from disk) and the theme page (from nginx's cache),
 
@@ -40,7 +42,13 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 THEME = "/sv/vald/teman/manniskohandel-med-barn/"
 CATALOGUE = "/sv/publikationer/?topic=manniskohandel&sort=newest"
+CATALOGUE_TEXT = "/sv/publikationer/?q=m%C3%A4nniskohandel+barn"
+# A word in most of the generated catalogue (71 %): the worst case for counting and facets.
+CATALOGUE_BROAD = "/sv/publikationer/?q=socialtj%C3%A4nsten"
 SEARCH = "/sv/sok/?q=m%C3%A4nniskohandeln"
+# The least share of the static file's throughput each may reach (issue: speed where
+# visitors wait), page cache off, at the seed's size and at --size publications.
+TARGETS = {"catalogue, filtered": 0.10, "catalogue, text": 0.08, "search": 0.15}
 
 
 def environment(database_url: str, page_cache: bool) -> dict[str, str]:
@@ -226,6 +234,16 @@ def static_url(port: int) -> str:
     ).group(1)
 
 
+def visitor_targets(port: int, suffix: str) -> list[tuple[str, str]]:
+    """What visitors wait for, uncached, on the server at `port`."""
+    return [
+        (f"catalogue, filtered{suffix}", f"http://127.0.0.1:{port}{CATALOGUE}"),
+        (f"catalogue, text{suffix}", f"http://127.0.0.1:{port}{CATALOGUE_TEXT}"),
+        (f"catalogue, broad text{suffix}", f"http://127.0.0.1:{port}{CATALOGUE_BROAD}"),
+        (f"search{suffix}", f"http://127.0.0.1:{port}{SEARCH}"),
+    ]
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/portal_bench")
@@ -234,6 +252,9 @@ def main(argv=None) -> None:
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--warmup", type=int, default=5, help="seconds per target before run 1")
+    parser.add_argument(
+        "--size", type=int, default=10_000, help="publications in the large catalogue; 0: none"
+    )
     parser.add_argument(
         "--runs",
         type=int,
@@ -250,8 +271,21 @@ def main(argv=None) -> None:
     manage(env_cached, "seed")
     manage(env_cached, "collectstatic", "--noinput")
 
-    cached = start(args.server, 8701, env_cached, args.workers)
-    uncached = start(args.server, 8702, env_uncached, args.workers)
+    servers = {}
+    if args.size:
+        large_url = f"{args.database_url}_{args.size}"
+        print(f"Preparing {large_url} ({args.size} publications) …", flush=True)
+        subprocess.run(
+            [PYTHON, "-m", "tools.catalogue_data", large_url, str(args.size)],
+            cwd=BASE_DIR,
+            env=env_uncached,
+            check=True,
+        )
+        servers["large"] = start(
+            args.server, 8705, environment(large_url, page_cache=False), args.workers
+        )
+    servers["cached"] = start(args.server, 8701, env_cached, args.workers)
+    servers["uncached"] = start(args.server, 8702, env_uncached, args.workers)
     prefix = Path(tempfile.mkdtemp(prefix="portal-bench-nginx-"))
     proxy = start_nginx(8703, 8701, 8704, prefix)
     try:
@@ -259,8 +293,8 @@ def main(argv=None) -> None:
             ("static file (portal.css)", static_url(8701)),
             ("theme page, cached", f"http://127.0.0.1:8701{THEME}"),
             ("theme page, uncached", f"http://127.0.0.1:8702{THEME}"),
-            ("catalogue, filtered", f"http://127.0.0.1:8702{CATALOGUE}"),
-            ("search", f"http://127.0.0.1:8702{SEARCH}"),
+            *visitor_targets(8702, ""),
+            *(visitor_targets(8705, f", N={args.size:,}") if args.size else []),
             ("static file via nginx", static_url(8703)),
             ("theme page via nginx cache", f"http://127.0.0.1:8703{THEME}"),
         ]
@@ -270,33 +304,44 @@ def main(argv=None) -> None:
             print(f"\nWarm-up: {args.warmup} s per target, not counted")
             for _label, url in targets:
                 wrk(url, args.warmup, args.connections)
-            for name, process in (("cached server", cached), ("uncached server", uncached)):
+            for name, process in servers.items():
                 sizes = ", ".join(f"{mb:.0f}" for mb in worker_rss_mb(process))
-                print(f"RSS after the warm-up, {name} (MB, master and workers): {sizes}")
+                print(f"RSS after the warm-up, {name} server (MB, master and workers): {sizes}")
         for run in range(1, args.runs + 1):
+            load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
             print(
-                f"\nRun {run}: {args.server}, {args.workers} workers, wrk -t2 -c{args.connections} -d{args.duration}s"
+                f"\nRun {run}: {args.server}, {args.workers} workers, wrk -t2"
+                f" -c{args.connections} -d{args.duration}s; load average {load}"
+                f" on {os.cpu_count()} CPUs"
             )
             print(
-                f"{'target':28} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'vs static':>9}"
+                f"{'target':36} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'vs static':>9}"
             )
             base = None
+            missed = []
             for label, url in targets:
                 result = wrk(url, args.duration, args.connections)
                 base = base or result["rps"]
+                share = result["rps"] / base
+                target = next((t for name, t in TARGETS.items() if label.startswith(name)), None)
+                verdict = "" if target is None else f"  target {target:.0%}"
+                if target is not None and (share < target or result["errors"]):
+                    missed.append(label)
+                    verdict += ": MISSED"
                 print(
-                    f"{label:28} {result['rps']:9.0f} {result['p50']:8.2f} {result['p99']:8.2f} "
-                    f"{result['errors']:7d} {result['rps'] / base:9.0%}",
+                    f"{label:36} {result['rps']:9.0f} {result['p50']:8.2f} {result['p99']:8.2f} "
+                    f"{result['errors']:7d} {share:9.0%}{verdict}",
                     flush=True,
                 )
-            for name, process in (("cached server", cached), ("uncached server", uncached)):
+            print(f"Targets missed in run {run}: {', '.join(missed) or 'none'}")
+            for name, process in servers.items():
                 sizes = ", ".join(f"{mb:.0f}" for mb in worker_rss_mb(process))
-                print(f"RSS after run {run}, {name} (MB, master and workers): {sizes}")
+                print(f"RSS after run {run}, {name} server (MB, master and workers): {sizes}")
     finally:
         serve.stop(proxy)
         shutil.rmtree(prefix, ignore_errors=True)
-        stop(cached)
-        stop(uncached)
+        for process in servers.values():
+            stop(process)
 
 
 if __name__ == "__main__":
