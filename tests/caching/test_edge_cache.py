@@ -23,6 +23,7 @@ from tests.factories import (
     ThemeIndexPageFactory,
     ThemePageFactory,
 )
+from tests.seed_snapshot import kept_seed
 from tools import nginx_conf, serve
 
 pytestmark = [
@@ -50,16 +51,13 @@ def _free_port() -> int:
 def _seeded_snapshot(django_db_setup, django_db_blocker):
     """These tests flush the database (the live server needs committed rows): each starts
     from the seed, and the seed is put back for the tests that come after."""
-    from django.db import connection
+    with kept_seed(django_db_blocker) as snapshot:
+        yield snapshot
 
-    max_age = connection.settings_dict.get("CONN_MAX_AGE", 0)
-    connection.settings_dict["CONN_MAX_AGE"] = 0
-    with django_db_blocker.unblock():
-        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
-    yield
-    with django_db_blocker.unblock():
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
-    connection.settings_dict["CONN_MAX_AGE"] = max_age
+
+@pytest.fixture(autouse=True)
+def _starts_from_the_seed(_seeded_snapshot, transactional_db):
+    _seeded_snapshot.restore()
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,9 @@
 """Browser tests: headless Chromium from Debian, driven by Playwright, against a live server.
 
 The live server needs transactional database access, and Django flushes the database after
-every transactional test. So the e2e tests use serialized rollback with a snapshot of the
-*seeded* database: each test starts from the seed content, and when the e2e tests are done
-the snapshot is loaded once more, so whatever runs after them still finds the seed.
+every transactional test. So the seeded rows are kept aside once (tests/seed_snapshot.py)
+and copied back before each test: each test starts from the seed content, and when the e2e
+tests are done the seed is put back once more, so whatever runs after them still finds it.
 
 Outside CI the tests skip when /usr/bin/chromium is missing; with CI set they fail instead.
 """
@@ -17,6 +17,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from tests.seed_snapshot import kept_seed
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -68,26 +70,20 @@ def _allow_async_unsafe():
 
 @pytest.fixture(scope="package")
 def _seeded_snapshot(django_db_setup, django_db_blocker):
-    """Serialize the seeded database once; restore it as soon as the browser tests are over.
+    """The seeded rows, kept aside once (tests/seed_snapshot.py); put back as soon as the
+    browser tests are over.
 
-    Package scope: the restore runs right after the last e2e test, before any test that
+    Package scope: the seed is back right after the last e2e test, before any test that
     pytest-django orders after them.
     """
-    from django.db import connection
+    with kept_seed(django_db_blocker) as snapshot:
+        yield snapshot
 
-    # The live server answers in threads that keep a browser's keep-alive connection; with
-    # persistent database connections each would hold a session open past the tests (and
-    # PostgreSQL then refuses to drop the test database). Close them after every request.
-    max_age = connection.settings_dict.get("CONN_MAX_AGE", 0)
-    connection.settings_dict["CONN_MAX_AGE"] = 0
-    with django_db_blocker.unblock():
-        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
-    yield
-    with django_db_blocker.unblock():
-        # The last transactional test flushed the database: put the seed back for any
-        # test that comes after.
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
-    connection.settings_dict["CONN_MAX_AGE"] = max_age
+
+@pytest.fixture(autouse=True)
+def _starts_from_the_seed(_seeded_snapshot, transactional_db):
+    """Every browser test starts from the seed: the test before it was flushed."""
+    _seeded_snapshot.restore()
 
 
 @pytest.fixture(scope="session")
