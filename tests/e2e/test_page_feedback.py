@@ -5,7 +5,14 @@ from __future__ import annotations
 from tests.e2e.conftest import describe, run_axe
 from tests.e2e.pages import PUBLICATION_EN, THEME_SV
 
-FOCUSED_ID = "() => document.activeElement && document.activeElement.id"
+
+def focus_lands_on(page, element_id: str) -> None:
+    """The address's fragment moves the focus to the step's heading. Chromium does that
+    once the page is laid out, which may come after the load event that wait_for_url
+    waits for: wait for it (fails after the page's default time-out)."""
+    page.wait_for_function(
+        "id => document.activeElement && document.activeElement.id === id", arg=element_id
+    )
 
 
 def tab_to(page, name: str, limit: int = 80) -> None:
@@ -26,14 +33,14 @@ def test_no_then_a_comment_by_keyboard(page, axe_source):
     tab_to(page, "Nej")
     page.keyboard.press("Enter")
     page.wait_for_url("**/sv/aterkoppling/kommentar/**")
-    assert page.evaluate(FOCUSED_ID) == "feedback-comment"  # focus on the step's heading
+    focus_lands_on(page, "feedback-comment")
     assert not describe(run_axe(page, axe_source))
     tab_to(page, "comment")
     page.keyboard.type("Numret till socialjouren saknas.")
     tab_to(page, "Skicka")
     page.keyboard.press("Enter")
     page.wait_for_url("**/sv/aterkoppling/tack/**")
-    assert page.evaluate(FOCUSED_ID) == "feedback-thanks"
+    focus_lands_on(page, "feedback-thanks")
     assert not describe(run_axe(page, axe_source))
 
 
