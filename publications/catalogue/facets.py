@@ -14,6 +14,7 @@ type, cost no counting of the whole catalogue (`whole_catalogue_counts`).
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -41,6 +42,13 @@ class Option:
     obj: object = None
     lang: str = ""
     dir: str = ""
+
+
+@functools.lru_cache(maxsize=2048)
+def label_key(language: str, label: str) -> str:
+    """An option's place in the language's alphabet; the labels are few, and sorted on
+    every view of the catalogue."""
+    return text.SORT_KEYS.get(language, text.sort_key_en)(label)
 
 
 def display_name(obj, language: str) -> str:
@@ -249,8 +257,7 @@ class Facets:
             )
             for obj in table.values()
         ]
-        key = text.SORT_KEYS.get(self.language, text.sort_key_en)
-        options.sort(key=lambda option: key(option.label))
+        options.sort(key=lambda option: label_key(self.language, option.label))
         # Only what leads somewhere, and what is chosen.
         return [option for option in options if option.count or option.selected]
 
