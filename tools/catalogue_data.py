@@ -13,6 +13,8 @@ The settings are the caller's DJANGO_SETTINGS_MODULE (the test settings when uns
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import sys
 from pathlib import Path
@@ -42,8 +44,9 @@ def main(argv: list[str] | None = None) -> None:
     from publications.models import Publication
     from tests.factories.catalogue import generate  # imports Wagtail: after setup()
 
-    call_command("migrate", "--noinput", verbosity=0)
-    call_command("seed", verbosity=0)
+    with contextlib.redirect_stdout(io.StringIO()):  # what post_migrate handlers print
+        call_command("migrate", "--noinput", verbosity=0)
+        call_command("seed", verbosity=0)
     generate(args.size - Publication.objects.count(), seed=args.size)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
