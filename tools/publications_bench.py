@@ -30,8 +30,6 @@ import sys
 import time
 from pathlib import Path
 
-from tests.factories.catalogue import generate
-
 SCENARIOS = {
     "unfiltered": "",
     "filtered": "topic=manniskohandel&type=manual&year_from=2005&year_to=2020&language=sv",
@@ -123,6 +121,7 @@ def main(argv: list[str] | None = None) -> None:
     from django.test import Client, override_settings
 
     from publications.models import Publication
+    from tests.factories.catalogue import generate  # imports Wagtail: after setup()
 
     counts = {}
     for size in sizes:
