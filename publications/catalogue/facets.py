@@ -2,8 +2,9 @@
 
 A facet counts over the publications that every filter but its own lets through. The
 number of queries does not depend on the number of publications: the topic, author and
-language facets are counted with one aggregate query each, and the type and year facets
-with the result count in one more (TypeYearCounts).
+language facets are counted together in one query (a UNION ALL of one aggregate each,
+`related_counts`), and the type and year facets with the result count in one more
+(TypeYearCounts).
 
 While no other filter and no text is chosen, a facet's counts are those of the whole
 catalogue, and those are counted once per page-cache generation (publishing,
