@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from guidance import resource_chooser
 from guidance.review import pages_for_review
 
 
@@ -24,3 +25,8 @@ class ReviewPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_review_panel(request, panels):
     panels.append(ReviewPanel())
+
+
+@hooks.register("register_admin_urls")
+def register_resource_chooser():
+    return resource_chooser.urlpatterns

@@ -8,13 +8,14 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
 from guidance.blocks import ThemeBodyBlock
 from guidance.models.resources import ResourceCard, ResourceKind, ResourcePage, hostname
 from guidance.models.review import ReviewedPage
+from guidance.resource_chooser import ResourcesPanel
 from portal.caching.fragments import fragment
 from portal.core.pages import BasePage
 
@@ -29,7 +30,7 @@ class ThemePage(ReviewedPage, BasePage):
         *Page.content_panels,
         FieldPanel("lead"),
         FieldPanel("body"),
-        InlinePanel("resources", label=_("Resources"), heading=_("Resources, in order")),
+        ResourcesPanel("resources", label=_("Resources"), heading=_("Resources, in order")),
     ]
 
     settings_panels = [*BasePage.settings_panels, *ReviewedPage.review_panels]
