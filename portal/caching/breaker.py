@@ -29,8 +29,6 @@ from django_redis.client import DefaultClient
 from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from portal.caching import outage
-
 DEFAULT_SECONDS = 5.0
 PROBE_KEY = "healthz:cache-probe"
 LOCAL_PREFIX = "wagtail_site_root_paths"
@@ -95,9 +93,9 @@ class Breaker:
         self.open_until = time.monotonic() + self.seconds
 
     def answered(self) -> None:
-        if self.open_until is not None:
-            self.open_until = None
-            outage.answered()
+        # The outage itself ends where the page cache reads the generation
+        # (portal.caching.generation), which then starts a new one.
+        self.open_until = None
 
 
 _breakers: dict[str, Breaker] = {}

@@ -27,10 +27,10 @@ def generation(request=None) -> int:
     value = cache.get(GENERATION_KEY)
     if value is None:
         value = 1
-        if cache.add(GENERATION_KEY, value, timeout=None):
-            outage.answered()
-    else:
-        outage.answered()
+        if cache.add(GENERATION_KEY, value, timeout=None) and _answered():
+            value = cache.get(GENERATION_KEY, value)
+    elif _answered():
+        value = cache.get(GENERATION_KEY, value)
     if request is not None:
         request._page_cache_generation = int(value)
     return int(value)
@@ -51,7 +51,9 @@ def current(request, key: str):
         if GENERATION_KEY not in found:
             generation(request)  # starts the first generation
             return None
-        outage.answered()
+        if _answered():  # what is kept may predate a change made during the outage
+            generation(request)
+            return None
         known = request._page_cache_generation = int(found[GENERATION_KEY])
         entry = found.get(key)
     if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == known:
@@ -89,8 +91,22 @@ def invalidate(*args, **kwargs) -> None:
     transaction.on_commit(_next_generation)
 
 
+def _answered() -> bool:
+    """The cache answered. If that ends an outage this process saw, a new generation starts:
+    a change an editor made during the outage could not start one (its increment was
+    refused with the cache away), and nothing kept before the outage may outlive that
+    change, a page that stopped being public least of all. The process that made the change
+    saw the outage (its increment failed), so it renews the generation at the latest when
+    the cache first answers it again. True when a new generation started."""
+    if not outage.answered():
+        return False
+    _next_generation()
+    return True
+
+
 def _next_generation() -> None:
     try:
-        cache.incr(GENERATION_KEY)
+        if cache.incr(GENERATION_KEY) is None:  # the cache is away (its errors ignored)
+            outage.missed()  # renewed when it answers again
     except ValueError:  # no generation yet (or the cache was emptied)
         cache.set(GENERATION_KEY, 2, timeout=None)

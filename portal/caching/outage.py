@@ -5,7 +5,8 @@ pages anew), logs each ignored error with its traceback: thousands a minute unde
 `OncePerOutage` (a logging filter on django-redis' logger, DJANGO_REDIS_LOGGER) lets the
 first error of an outage through as one line and counts the rest; `answered()`, called
 where the page cache sees the cache answer (portal.caching.generation), ends the outage
-with one line saying how long it lasted and how many errors were ignored. Per process.
+with one line saying how long it lasted and how many errors were ignored, and says so: the
+generation then starts anew (a change made during the outage could not). Per process.
 """
 
 from __future__ import annotations
@@ -41,10 +42,18 @@ class OncePerOutage(logging.Filter):
         return True
 
 
-def answered() -> None:
-    """The cache answered: an outage, if there was one, is over."""
+def missed() -> None:
+    """Something could not be written to the cache (portal.caching.generation): an outage
+    has started, whether or not its errors are logged."""
     if _state.started is None:
-        return
+        _state.started = time.monotonic()
+        _state.ignored = 0
+
+
+def answered() -> bool:
+    """The cache answered: an outage, if there was one, is over. True when this ends one."""
+    if _state.started is None:
+        return False
     seconds = time.monotonic() - _state.started
     ignored, _state.started, _state.ignored = _state.ignored, None, 0
     logger.warning(
@@ -53,3 +62,4 @@ def answered() -> None:
         ignored,
         extra={"outage_report": True},
     )
+    return True

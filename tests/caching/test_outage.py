@@ -4,6 +4,7 @@ a bad Host header one line, not thousands of tracebacks."""
 import logging
 
 import pytest
+from django.core.cache import caches
 
 from portal.caching import outage
 from tests.factories.trees import THEME_SV, violence_theme
@@ -11,13 +12,18 @@ from tests.factories.trees import THEME_SV, violence_theme
 pytestmark = pytest.mark.django_db
 
 
-def redis_cache(location):
+BREAKER = "portal.caching.breaker.BreakerClient"
+
+
+def redis_cache(location, client_class="django_redis.client.DefaultClient"):
     return {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": location,
             "KEY_PREFIX": "portal-test-outage",
             "OPTIONS": {
+                "CLIENT_CLASS": client_class,
+                "BREAKER_SECONDS": 0,
                 "SOCKET_CONNECT_TIMEOUT": 0.2,
                 "SOCKET_TIMEOUT": 0.2,
                 "IGNORE_EXCEPTIONS": True,
@@ -79,3 +85,27 @@ def test_a_bad_host_header_is_one_line_and_a_400(client, caplog, settings):
     assert len(records) == 1
     assert records[0].exc_info is None
     assert "evil.example" in records[0].getMessage()
+
+
+@pytest.mark.parametrize("logged", [True, False], ids=["errors-logged", "errors-not-logged"])
+@pytest.mark.parametrize("client_class", ["django_redis.client.DefaultClient", BREAKER])
+def test_a_page_unpublished_during_an_outage_is_not_served_from_before_it(
+    client, cache_errors_logged, theme, client_class, logged
+):
+    """The change could not start a new generation with the cache away; the page kept
+    before the outage must not come back when the cache does."""
+    settings = cache_errors_logged
+    settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = logged
+    settings.PAGE_CACHE_ENABLED = True
+    settings.CACHES = redis_cache("redis://127.0.0.1:6379/15", client_class)
+    caches["default"].clear()
+    assert client.get(THEME_SV).status_code == 200
+    assert client.get(THEME_SV)["X-Page-Cache"] == "hit"  # kept
+
+    settings.CACHES = redis_cache("redis://127.0.0.1:1/0", client_class)  # the outage
+    theme.unpublish()
+    assert client.get(THEME_SV).status_code == 404
+
+    settings.CACHES = redis_cache("redis://127.0.0.1:6379/15", client_class)  # back
+    assert client.get(THEME_SV).status_code == 404
+    assert client.get(THEME_SV).status_code == 404
