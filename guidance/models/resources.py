@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -18,6 +17,7 @@ from wagtail.models import Orderable, Page
 from guidance.blocks import RICH_TEXT_FEATURES
 from guidance.models.review import ReviewedPage
 from portal.core.i18n import join_names
+from portal.core.links import hostname
 from portal.core.pages import BasePage
 
 
@@ -29,11 +29,6 @@ class ResourceKind(models.TextChoices):
     PODCAST = "podcast", _("Podcast")
     WEB_COURSE = "web_course", _("Web course")
     EXTERNAL = "external", _("External site")
-
-
-def hostname(url: str) -> str:
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.")
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
 from guidance.blocks import ThemeBodyBlock
-from guidance.models.resources import ResourceCard, ResourceKind, ResourcePage, hostname
+from guidance.models.resources import ResourceCard, ResourceKind, ResourcePage
 from guidance.models.review import ReviewedPage
 from guidance.resource_chooser import ResourcesPanel
 from portal.caching.fragments import fragment
+from portal.core.links import hostname
 from portal.core.pages import BasePage
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext
@@ -13,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.models import Orderable
 
 from portal.caching.restrictions import restricted_collection_ids
+from portal.core.links import hostname
 from publications import languages
 from publications.models.snippets import Organisation
 
@@ -179,7 +178,7 @@ class PublicationLanguage(Orderable):
     @property
     def link_host(self) -> str:
         """The publisher's site, as a visitor reads it in a link ("polisen.se")."""
-        return (urlsplit(self.link).hostname or "").removeprefix("www.")
+        return hostname(self.link)
 
     def document_format(self) -> str:
         if not self.document_id:
