@@ -28,7 +28,21 @@ class SeedSnapshot:
     def __init__(self, alias: str = "default"):
         self.connection = connections[alias]
         introspection = self.connection.introspection
-        self.tables = sorted(introspection.django_table_names(only_existing=True))
+        tables = set(introspection.django_table_names(only_existing=True))
+        self.tables = sorted(tables - self._kept_by_triggers())
+
+    def _kept_by_triggers(self) -> set[str]:
+        """SQLite's full-text tables (Wagtail's search index there): triggers fill them from
+        their own table as its rows are deleted and copied back, with the row ids they
+        must have; a copy of their own would add every row twice."""
+        if self.connection.vendor != "sqlite":
+            return set()
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+                " AND sql LIKE 'CREATE VIRTUAL TABLE%'"
+            )
+            return {name for (name,) in cursor.fetchall()}
 
     def _pairs(self):
         quote = self.connection.ops.quote_name
