@@ -46,6 +46,7 @@ class ResourcesPanel(InlinePanel):
                     target_models=usual.target_models,
                     can_choose_root=usual.can_choose_root,
                     user_perms=usual.user_perms,
+                    attrs=usual.attrs,
                 )
 
 
