@@ -230,6 +230,21 @@ def make_editor(django_user_model):
     return make
 
 
+@pytest.fixture
+def editor(make_editor):
+    """An editor who works in Swedish (a module may ask for another language)."""
+    return make_editor("sv")
+
+
+def sign_in(page, user) -> None:
+    """Sign `user` in to the admin through its login form (either language)."""
+    page.goto("/admin/login/")
+    page.fill("input[name=username]", user.username)
+    page.fill("input[name=password]", EDITOR_PASSWORD)
+    page.get_by_role("button", name=re.compile("Sign in|Logga in")).click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+
 @pytest.fixture(scope="session")
 def axe_source() -> str:
     return AXE_SOURCE.read_text(encoding="utf-8")

@@ -6,25 +6,14 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
-from tests.e2e.conftest import EDITOR_PASSWORD
-
-
-@pytest.fixture
-def editor(make_editor):
-    return make_editor("sv")
+from tests.e2e.conftest import sign_in
 
 
 def _sign_in_and_edit(page, editor, pk=None):
     from guidance.models import SectionPage
 
     pk = pk or SectionPage.objects.get(slug_sv="vald").pk
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", editor.username)
-    page.fill("input[name=password]", EDITOR_PASSWORD)
-    page.get_by_role("button", name=re.compile("Sign in|Logga in")).click()
-    page.wait_for_url(re.compile(r"/admin/$"))
+    sign_in(page, editor)
     page.goto(f"/admin/pages/{pk}/edit/")
 
 

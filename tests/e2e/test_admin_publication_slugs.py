@@ -3,11 +3,9 @@ name, in plain ASCII ("Åtgärder" → "atgarder"), and stays editable."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from tests.e2e.conftest import EDITOR_PASSWORD
+from tests.e2e.conftest import sign_in
 
 SNIPPETS = "/admin/snippets/publications"
 
@@ -15,11 +13,7 @@ SNIPPETS = "/admin/snippets/publications"
 @pytest.fixture
 def signed_in(page, make_editor):
     editor = make_editor("sv")
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", editor.username)
-    page.fill("input[name=password]", EDITOR_PASSWORD)
-    page.get_by_role("button", name=re.compile("Sign in|Logga in")).click()
-    page.wait_for_url(re.compile(r"/admin/$"))
+    sign_in(page, editor)
     return page
 
 

@@ -3,27 +3,14 @@
 
 from __future__ import annotations
 
-import re
-
-import pytest
-
-from tests.e2e.conftest import EDITOR_PASSWORD
-
-
-@pytest.fixture
-def editor(make_editor):
-    return make_editor("sv")
+from tests.e2e.conftest import sign_in
 
 
 def test_a_new_pages_slug_is_transliterated_from_its_title(page, editor):
     from guidance.models import SectionPage
 
     section = SectionPage.objects.get(slug_sv="vald")
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", editor.username)
-    page.fill("input[name=password]", EDITOR_PASSWORD)
-    page.get_by_role("button", name=re.compile("Sign in|Logga in")).click()
-    page.wait_for_url(re.compile(r"/admin/$"))
+    sign_in(page, editor)
     page.goto(f"/admin/pages/add/guidance/standardpage/{section.pk}/")
     title = page.locator("input[name=title_sv]")
     title.fill("Hedersrelaterat våld och förtryck")

@@ -3,11 +3,9 @@ the catalogue keeps the old version, a reviewer approves, the change is live."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from tests.e2e.conftest import EDITOR_PASSWORD
+from tests.e2e.conftest import EDITOR_PASSWORD, sign_in
 
 LIST = "/admin/snippets/publications/publication/"
 
@@ -28,14 +26,6 @@ def member(django_user_model):
         return user
 
     return make
-
-
-def sign_in(page, user):
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", EDITOR_PASSWORD)
-    page.get_by_role("button", name=re.compile("Sign in|Logga in")).click()
-    page.wait_for_url(re.compile(r"/admin/$"))
 
 
 def from_the_action_menu(page, name: str):
