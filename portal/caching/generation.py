@@ -36,6 +36,18 @@ def generation(request=None) -> int:
     return int(value)
 
 
+def kept(name: str, make, request=None):
+    """What `make()` returns, made once per generation and kept in the shared cache under
+    `name` for CACHE_SECONDS (with the cache away, made each time). For what any change
+    an editor makes may alter (portal.caching.invalidation starts a new generation)."""
+    key = f"{name}:{generation(request)}"
+    value = cache.get(key)
+    if value is None:
+        value = make()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
 def current(request, key: str):
     """What `key` holds if it was stored in the current generation (by `store`), else None.
 

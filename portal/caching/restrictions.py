@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from portal.caching.generation import CACHE_SECONDS, generation
+from portal.caching.generation import kept
 
 
 def any_view_restrictions() -> bool:
@@ -15,12 +14,7 @@ def any_view_restrictions() -> bool:
     Kept per page-cache generation, which saving or deleting a restriction renews, as it
     renews the cached pages themselves; with the cache away, the database is asked.
     """
-    key = f"view-restrictions:{generation()}"
-    found = cache.get(key)
-    if found is None:
-        found = PageViewRestriction.objects.exists()
-        cache.set(key, found, CACHE_SECONDS)
-    return found
+    return kept("view-restrictions", PageViewRestriction.objects.exists)
 
 
 def restricted_collection_ids() -> frozenset[int]:
@@ -29,15 +23,12 @@ def restricted_collection_ids() -> frozenset[int]:
     Kept per page-cache generation like `any_view_restrictions`: saving or deleting a
     collection's restriction starts a new one.
     """
-    key = f"collection-restrictions:{generation()}"
-    found = cache.get(key)
-    if found is None:
-        paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
-        below = Q()
-        for path in paths:
-            below |= Q(path__startswith=path)
-        found = frozenset(
-            Collection.objects.filter(below).values_list("pk", flat=True) if below else ()
-        )
-        cache.set(key, found, CACHE_SECONDS)
-    return found
+    return kept("collection-restrictions", _restricted_collection_ids)
+
+
+def _restricted_collection_ids() -> frozenset[int]:
+    paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+    below = Q()
+    for path in paths:
+        below |= Q(path__startswith=path)
+    return frozenset(Collection.objects.filter(below).values_list("pk", flat=True) if below else ())

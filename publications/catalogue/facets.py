@@ -19,13 +19,12 @@ import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import CharField, Count, QuerySet, Value
 from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 
-from portal.caching.generation import CACHE_SECONDS, generation
+from portal.caching.generation import kept
 from publications import languages as language_names
 from publications import text
 from publications.catalogue.form import Filters, sort_label
@@ -151,18 +150,17 @@ def whole_catalogue_counts(request=None) -> dict:
     """How many live publications have each type and year, topic, author and language
     (available): the counts of a facet while no other filter is chosen. Counted once per
     page-cache generation and kept in the shared cache (with the cache away, each time)."""
-    key = f"catalogue-counts:{generation(request)}"
-    counts = cache.get(key)
-    if counts is None:
-        live = Publication.objects.live()
-        counts = {
-            "type_year": list(
-                live.order_by().values_list("publication_type_id", "year").annotate(n=Count("*"))
-            ),
-            **related_counts(dict.fromkeys(RELATED, live)),
-        }
-        cache.set(key, counts, CACHE_SECONDS)
-    return counts
+    return kept("catalogue-counts", _whole_catalogue_counts, request)
+
+
+def _whole_catalogue_counts() -> dict:
+    live = Publication.objects.live()
+    return {
+        "type_year": list(
+            live.order_by().values_list("publication_type_id", "year").annotate(n=Count("*"))
+        ),
+        **related_counts(dict.fromkeys(RELATED, live)),
+    }
 
 
 class Facets:

@@ -11,12 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django import forms
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal.caching.generation import CACHE_SECONDS, generation
+from portal.caching.generation import kept
 from publications import languages as language_names
 from publications import text
 from publications.models.snippets import Organisation, PublicationType, Topic
@@ -79,15 +78,14 @@ class Options:
     """
 
     def __init__(self, request=None):
-        key = f"catalogue-options:{generation(request)}"
-        tables = cache.get(key)
-        if tables is None:
-            tables = tuple(
-                {row.slug: row for row in model.objects.only("slug", "name_sv", "name_en")}
-                for model in (Topic, PublicationType, Organisation)
-            )
-            cache.set(key, tables, CACHE_SECONDS)
-        self.topics, self.types, self.authors = tables
+        self.topics, self.types, self.authors = kept("catalogue-options", _tables, request)
+
+
+def _tables() -> tuple[dict, dict, dict]:
+    return tuple(
+        {row.slug: row for row in model.objects.only("slug", "name_sv", "name_en")}
+        for model in (Topic, PublicationType, Organisation)
+    )
 
 
 def single(params, name: str) -> str:
