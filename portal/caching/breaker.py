@@ -4,8 +4,8 @@ Without it every cache call of every page waits for its time-out when Redis hang
 makes several calls), or fails slowly when its port is closed. `BreakerClient`, django-redis'
 own client with a breaker around each call (`CLIENT_CLASS` in settings.CACHES), stops
 asking the cache for `BREAKER_SECONDS` (an OPTIONS entry, 5 s by default) after a call
-fails: meanwhile every call fails at once, as an ignored cache error (IGNORE_EXCEPTIONS), so
-pages are made anew. The first call after the pause asks again: if it is answered the
+fails: meanwhile every call fails at once, as an ignored cache error (IGNORE_EXCEPTIONS), and
+the page cache keeps pages in the process (`away()`, portal.caching.generation). The first call after the pause asks again: if it is answered the
 breaker closes, if not it opens for another pause. The state is per process and per Redis
 address (one process pays one time-out per pause, not one per call).
 
@@ -16,6 +16,7 @@ every address it draws (about thirty queries for the theme page). They name no c
 nothing restricted can be shown from them; a site's or a root page's change made during an
 outage reaches the other processes within `LOCAL_SECONDS`.
 
+`away()` tells the page cache, without asking the cache, that its breaker is open;
 `degraded()` tells readiness whether the cache is out of use now (portal.core.health).
 """
 
@@ -109,6 +110,13 @@ def breaker_for(server: str, seconds: float) -> Breaker:
             breaker = _breakers[server] = Breaker(seconds)
         breaker.seconds = seconds
         return breaker
+
+
+def away() -> bool:
+    """Whether the default cache's breaker is open now (a call failed and none has been
+    answered since), without asking the cache. False for a cache without a breaker."""
+    client = getattr(cache, "client", None)
+    return isinstance(client, BreakerClient) and client.breaker.is_open()
 
 
 def degraded() -> bool:

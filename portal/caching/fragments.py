@@ -5,15 +5,15 @@ visitors whose pages are not kept whole: the navigation, footer links and breadc
 theme's resource cards, the catalogue's results. They carry the page-cache generation
 (portal.caching.generation), so the same publishing, moving or unpublishing of a page,
 or change of a publication, setting or snippet, renews them. Previews always build anew
-(an editor's unsaved changes); with the cache away, every request does.
+(an editor's unsaved changes). With the shared cache away they are kept in the process,
+under the database's generation (portal.caching.generation).
 """
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.utils import translation
 
-from portal.caching.generation import CACHE_SECONDS, generation
+from portal.caching.generation import CACHE_SECONDS, generation, store_of
 
 
 def fragment(request, name: str, build):
@@ -33,14 +33,14 @@ def fragments(request, names: list[str], build) -> dict[str, object]:
     kept, asked = _request_fragments(request)
     unasked = [key for key in keys.values() if key not in asked]
     if unasked:
-        kept.update(cache.get_many(unasked))
+        kept.update(store_of(request).get_many(unasked))
         asked.update(unasked)
     values = {name: kept[key] for name, key in keys.items() if key in kept}
     missing = [name for name in names if name not in values]
     if missing:
         built = build(missing)
         found = {keys[name]: value for name, value in built.items()}
-        cache.set_many(found, CACHE_SECONDS)
+        store_of(request).set_many(found, CACHE_SECONDS)
         kept.update(found)
         values.update(built)
     return values
@@ -53,7 +53,7 @@ def prefetch(request, names: list[str]) -> None:
     kept, asked = _request_fragments(request)
     keys = [key for key in (_key(request, name) for name in names) if key not in asked]
     if keys:
-        kept.update(cache.get_many(keys))
+        kept.update(store_of(request).get_many(keys))
         asked.update(keys)
 
 

@@ -4,28 +4,54 @@ Everything kept for anonymous visitors (whole pages, routes, fragments of pages)
 with the generation it was made in; an entry of an older generation is a miss. So one
 increment, when an editor changes what visitors see (portal.caching.invalidation),
 renews everything in every process at once, through the shared cache (Redis in
-production). With the cache away, pages are simply made anew.
+production).
+
+While the shared cache is away (its circuit breaker open, portal.caching.breaker), a
+process keeps pages and their parts in its own memory (`local`, at most LOCAL_ENTRIES)
+under the generation the database holds (portal.caching.models.Generation), which every
+change increments in its own transaction: one query per request instead of making every
+part anew, and a change made in any process (a page unpublished, made private) renews what
+every process keeps the moment it commits. Where a request read its generation, there it
+keeps and reads everything (`_store`): entries of the shared cache and of the process never
+mix.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 
-from portal.caching import outage
+from portal.caching import breaker, outage
+from portal.caching.models import Generation
 
 GENERATION_KEY = "page-cache:generation"
 # How long a kept page, route or fragment may live without being renewed.
 CACHE_SECONDS = 600
+# What one process may keep while the shared cache is away (pages of about 10 KB).
+LOCAL_ENTRIES = 1000
+
+local = LocMemCache(
+    "portal.caching.generation",
+    {"TIMEOUT": CACHE_SECONDS, "OPTIONS": {"MAX_ENTRIES": LOCAL_ENTRIES}},
+)
 
 
 def generation(request=None) -> int:
     """The current generation; read once per request when the request is given."""
+    return _read(request)[0]
+
+
+def _read(request=None):
+    """The current generation and the cache it belongs to (the shared one, or `local` with the
+    database's generation while the shared one is away); once per request when given."""
     if request is not None and hasattr(request, "_page_cache_generation"):
-        return request._page_cache_generation
-    value = cache.get(GENERATION_KEY)
-    if value is None:
+        return request._page_cache_generation, _store(request)
+    value, store = cache.get(GENERATION_KEY), cache
+    if value is None and breaker.away():
+        value, store = Generation.current(), local
+    elif value is None:
         value = 1
         if cache.add(GENERATION_KEY, value, timeout=None) and _answered():
             value = cache.get(GENERATION_KEY, value)
@@ -33,18 +59,31 @@ def generation(request=None) -> int:
         value = cache.get(GENERATION_KEY, value)
     if request is not None:
         request._page_cache_generation = int(value)
-    return int(value)
+        request._page_cache_local = store is local
+    return int(value), store
+
+
+def _store(request):
+    """Where the request keeps and reads what it keeps: where it read its generation."""
+    return local if getattr(request, "_page_cache_local", False) else cache
+
+
+def store_of(request):
+    """The cache that holds the request's kept parts (portal.caching.fragments)."""
+    _read(request)
+    return _store(request)
 
 
 def kept(name: str, make, request=None):
-    """What `make()` returns, made once per generation and kept in the shared cache under
-    `name` for CACHE_SECONDS (with the cache away, made each time). For what any change
-    an editor makes may alter (portal.caching.invalidation starts a new generation)."""
-    key = f"{name}:{generation(request)}"
-    value = cache.get(key)
+    """What `make()` returns, made once per generation and kept under `name` for
+    CACHE_SECONDS. For what any change an editor makes may alter
+    (portal.caching.invalidation starts a new generation)."""
+    number, store = _read(request)
+    key = f"{name}:{number}"
+    value = store.get(key)
     if value is None:
         value = make()
-        cache.set(key, value, CACHE_SECONDS)
+        store.set(key, value, CACHE_SECONDS)
     return value
 
 
@@ -57,17 +96,21 @@ def current(request, key: str):
     """
     known = getattr(request, "_page_cache_generation", None)
     if known is not None:
-        entry = cache.get(key)
+        entry = _store(request).get(key)
     else:
         found = cache.get_many([GENERATION_KEY, key])
-        if GENERATION_KEY not in found:
-            generation(request)  # starts the first generation
-            return None
-        if _answered():  # what is kept may predate a change made during the outage
-            generation(request)
-            return None
-        known = request._page_cache_generation = int(found[GENERATION_KEY])
-        entry = found.get(key)
+        if GENERATION_KEY not in found or _answered():
+            # The first generation starts, or the cache is away (the database's generation
+            # is read), or it answers again after an outage: what it kept may predate a
+            # change made meanwhile, and a new generation starts.
+            known = generation(request)
+            if not request._page_cache_local:
+                return None
+            entry = local.get(key)
+        else:
+            known = request._page_cache_generation = int(found[GENERATION_KEY])
+            request._page_cache_local = False
+            entry = found.get(key)
     if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == known:
         return entry[1]
     return None
@@ -75,14 +118,19 @@ def current(request, key: str):
 
 def store(request, key: str, value) -> None:
     """Keep `value` under `key` for the request's generation (read back by `current`)."""
-    cache.set(key, (generation(request), value), CACHE_SECONDS)
+    number, store = _read(request)
+    store.set(key, (number, value), CACHE_SECONDS)
 
 
 def admit(request) -> bool:
     """Whether one more page may be kept in the request's generation: at most
     settings.PAGE_CACHE_MAX_ENTRIES per generation (and per CACHE_SECONDS, the counter's
-    life). One round trip, an INCR; with the cache away, no."""
-    key = f"page-cache:count:{generation(request)}"
+    life). One round trip, an INCR. While the cache is away, the process keeps at most
+    LOCAL_ENTRIES, its own bound."""
+    number, store = _read(request)
+    if store is local:
+        return True
+    key = f"page-cache:count:{number}"
     try:
         count = cache.incr(key)
     except ValueError:  # the generation's first page (or its counter expired)
@@ -98,8 +146,12 @@ def invalidate(*args, **kwargs) -> None:
     process between the save and the commit reads the new generation but the old rows,
     and would keep them under it. The second generation, on commit, supersedes those.
     Outside a transaction both happen at once.
+
+    The database's generation is incremented in the transaction itself: it changes when the
+    change commits, for every process whose shared cache is away.
     """
     _next_generation()
+    Generation.advance()
     transaction.on_commit(_next_generation)
 
 

@@ -1,7 +1,7 @@
 """A cache outage in the log: one line when it starts, one when it ends.
 
-django-redis, told to ignore the cache's errors (the site works without it, making
-pages anew), logs each ignored error with its traceback: thousands a minute under load.
+django-redis, told to ignore the cache's errors (the site works without it, each
+process keeping pages itself), logs each ignored error with its traceback: thousands a minute under load.
 `OncePerOutage` (a logging filter on django-redis' logger, DJANGO_REDIS_LOGGER) lets the
 first error of an outage through as one line and counts the rest; `answered()`, called
 where the page cache sees the cache answer (portal.caching.generation), ends the outage
@@ -36,7 +36,7 @@ class OncePerOutage(logging.Filter):
         _state.started = time.monotonic()
         _state.ignored = 0
         error = record.exc_info[1] if record.exc_info else None
-        record.msg = "Cache unavailable (%s); pages are made without it until it answers."
+        record.msg = "Cache unavailable (%s); each process keeps pages itself until it answers."
         record.args = (f"{type(error).__name__}: {error}" if error else record.getMessage(),)
         record.exc_info = record.exc_text = None
         return True

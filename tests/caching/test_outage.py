@@ -1,12 +1,17 @@
-"""Operators read the log: a cache outage is one line when it starts and one when it ends,
-a bad Host header one line, not thousands of tracebacks."""
+"""A cache outage: one line in the log when it starts and one when it ends (a bad Host header
+one line, not thousands of tracebacks); pages kept in each process meanwhile, renewed by any
+change an editor makes in any process; nothing from before it served after it."""
 
 import logging
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
-from portal.caching import outage
+from portal.caching import generation, outage
+from tests.caching.standin import closed_port
 from tests.factories.trees import THEME_SV, violence_theme
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +114,59 @@ def test_a_page_unpublished_during_an_outage_is_not_served_from_before_it(
     settings.CACHES = redis_cache("redis://127.0.0.1:6379/15", client_class)  # back
     assert client.get(THEME_SV).status_code == 404
     assert client.get(THEME_SV).status_code == 404
+
+
+@pytest.fixture
+def away(cache_errors_logged):
+    """The production cache (django-redis with the breaker) on a port nothing listens on."""
+    settings = cache_errors_logged
+    settings.PAGE_CACHE_ENABLED = True
+    settings.CACHES = redis_cache(f"redis://127.0.0.1:{closed_port()}/0", BREAKER)
+    generation.local.clear()
+    yield settings
+    generation.local.clear()
+
+
+def test_while_the_cache_is_away_each_process_keeps_pages_and_their_parts(
+    client, away, theme, django_assert_num_queries
+):
+    first = client.get(THEME_SV)
+    assert first.status_code == 200 and first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(1):  # the database's generation, nothing else
+        kept = client.get(THEME_SV)
+    assert kept["X-Page-Cache"] == "hit"
+    assert f">{theme.title_sv}</h1>" in kept.content.decode()
+
+    away.PAGE_CACHE_ENABLED = False  # the parts of the page (navigation, resource cards)
+    with CaptureQueriesContext(connection) as made:
+        client.get("/en/violence/themes/")
+    with CaptureQueriesContext(connection) as again:
+        assert client.get("/en/violence/themes/").status_code == 200
+    assert len(again) < len(made) / 2, f"{len(made)} queries, then {len(again)}"
+
+
+def _unpublish(theme):
+    theme.unpublish()
+
+
+def _make_private(theme):
+    PageViewRestriction.objects.create(page=theme, restriction_type=PageViewRestriction.LOGIN)
+
+
+@pytest.mark.parametrize("change", [_unpublish, _make_private], ids=["unpublished", "private"])
+@pytest.mark.parametrize("where", ["this process", "another process whose cache answers"])
+def test_a_page_that_stops_being_public_while_the_cache_is_away_is_not_served_from_a_process(
+    client, away, theme, change, where
+):
+    """The database's generation changes when the change commits, whichever process made it,
+    and whether or not its own cache answered."""
+    client.get(THEME_SV)
+    assert client.get(THEME_SV)["X-Page-Cache"] == "hit"
+    closed = away.CACHES
+    if where != "this process":
+        away.CACHES = redis_cache("redis://127.0.0.1:6379/15", BREAKER)
+    change(theme)
+    away.CACHES = closed
+    response = client.get(THEME_SV)
+    assert response.status_code in (302, 404)
+    assert theme.title_sv not in response.content.decode()
