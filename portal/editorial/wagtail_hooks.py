@@ -48,6 +48,20 @@ def editor_copy_language_js():
     )
 
 
+@hooks.register("insert_editor_js")
+def editor_autosave_errors_js():
+    """After a failed save or publish, an autosave that keeps the editor's input as a draft
+    says so in place of "could not be created/saved" (editor-autosave-errors.js)."""
+    return format_html(
+        '<script src="{}" data-saved-text="{}"></script>',
+        static("editorial/editor-autosave-errors.js"),
+        _(
+            "What you typed is saved as a draft, but not published: "
+            "first correct what is marked below."
+        ),
+    )
+
+
 @hooks.register("insert_global_admin_css")
 def editor_languages_css():
     return format_html(
