@@ -17,7 +17,7 @@ class SectionPageTR(TranslationOptions):
 
 @register(models.StandardPage)
 class StandardPageTR(TranslationOptions):
-    fields = ("intro", "body")
+    fields = ("intro", "body", "change_note")
 
 
 @register(models.ThemeIndexPage)
@@ -27,7 +27,7 @@ class ThemeIndexPageTR(TranslationOptions):
 
 @register(models.ThemePage)
 class ThemePageTR(TranslationOptions):
-    fields = ("lead", "body")
+    fields = ("lead", "body", "change_note")
 
 
 @register(models.ThemeResource)
@@ -50,6 +50,7 @@ class SupportServicePageTR(TranslationOptions):
         "website_label",
         "audience",
         "offers",
+        "change_note",
     )
 
 
@@ -67,17 +68,26 @@ class DocumentResourcePageTR(TranslationOptions):
         "publisher",
         "publisher_url",
         "publisher_link_text",
+        "change_note",
     )
 
 
 @register(models.PodcastEpisodePage)
 class PodcastEpisodePageTR(TranslationOptions):
-    fields = ("summary", "series", "publisher", "listen_url", "listen_link_text", "transcript")
+    fields = (
+        "summary",
+        "series",
+        "publisher",
+        "listen_url",
+        "listen_link_text",
+        "transcript",
+        "change_note",
+    )
 
 
 @register(models.WebCoursePage)
 class WebCoursePageTR(TranslationOptions):
-    fields = ("summary", "provider", "audience", "course_url", "course_link_text")
+    fields = ("summary", "provider", "audience", "course_url", "course_link_text", "change_note")
 
 
 @register(models.AccessibilityStatementPage)

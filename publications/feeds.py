@@ -6,8 +6,11 @@ import datetime
 import mimetypes
 from urllib.parse import urlencode
 
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext
 
 from publications.schema import absolute, plain
@@ -21,12 +24,21 @@ def _published(publication) -> datetime.datetime:
     )
 
 
-def _updated(publication) -> datetime.datetime:
-    return (
-        publication.last_published_at
-        or publication.first_published_at
-        or datetime.datetime(publication.year, 1, 1, tzinfo=datetime.UTC)
-    )
+def _updated(publication, change) -> datetime.datetime:
+    """The last major change (portal.changes); a minor one does not make an entry new."""
+    return change.published_at if change else _published(publication)
+
+
+def _summary(publication, change) -> str:
+    """The description, after the note of the last major change if there is one."""
+    description = plain(publication.description)
+    if change is None:
+        return description
+    updated = gettext("Updated %(date)s: %(note)s") % {
+        "date": date_format(localtime(change.published_at), "j F Y"),
+        "note": change.note,
+    }
+    return f"{updated}\n\n{description}" if description else updated
 
 
 class PublicationFeed(Atom1Feed):
@@ -79,17 +91,20 @@ def catalogue_feed(index_page, request, catalogue) -> HttpResponse:
         feed_guid=feed_url,
     )
     publications = list(catalogue.page_obj.object_list)
+    prefetch_related_objects(publications, "change_notes")
     for publication in publications:
+        changes = publication.published_changes()
+        change = changes[0] if changes else None
         url = absolute(request, publication.url_in(index_page))
         heading = str(publication)
         feed.add_item(
             title=heading,
             link=url,
             unique_id=url,
-            description=plain(publication.description),
+            description=_summary(publication, change),
             author_name=publication.authors_display(),
             pubdate=_published(publication),
-            updateddate=_updated(publication),
+            updateddate=_updated(publication, change),
             categories=[str(topic) for topic in publication.topics.all()],
             read=_read(request, publication),
         )

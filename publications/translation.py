@@ -22,7 +22,7 @@ class OrganisationTR(TranslationOptions):
 
 @register(models.Publication)
 class PublicationTR(TranslationOptions):
-    fields = ("title", "subtitle", "description")
+    fields = ("title", "subtitle", "description", "change_note")
 
 
 @register(models.PublicationEdition)

@@ -10,6 +10,8 @@ from wagtail.models import Page
 
 from guidance.blocks import BodyBlock
 from guidance.models.review import ReviewedPage
+from portal.changes.forms import ChangeNotedPageForm
+from portal.changes.models import ChangeNoted
 from portal.core.pages import BasePage
 
 
@@ -78,13 +80,19 @@ class SectionPage(BasePage):
         return context
 
 
-class StandardPage(ReviewedPage, BasePage):
+class StandardPage(ChangeNoted, ReviewedPage, BasePage):
     """A plain page of text: contact, about."""
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        *ChangeNoted.change_panels,
+    ]
+    base_form_class = ChangeNotedPageForm
     kept_blocks = ("body",)
     settings_panels = [*BasePage.settings_panels, *ReviewedPage.review_panels]
 

@@ -16,6 +16,8 @@ from wagtail.models import Orderable, Page
 
 from guidance.blocks import RICH_TEXT_FEATURES
 from guidance.models.review import ReviewedPage
+from portal.changes.forms import ChangeNotedPageForm
+from portal.changes.models import ChangeNoted
 from portal.core.i18n import join_names
 from portal.core.links import hostname
 from portal.core.pages import BasePage
@@ -46,7 +48,7 @@ class ResourceCard:
 THEME_ONLY = ["guidance.ThemePage"]
 
 
-class ResourcePage(ReviewedPage, BasePage):
+class ResourcePage(ChangeNoted, ReviewedPage, BasePage):
     """What every resource has: a summary for its card, a kind, a place it leads to."""
 
     summary = models.TextField(
@@ -56,6 +58,7 @@ class ResourcePage(ReviewedPage, BasePage):
     kind: str = ResourceKind.EXTERNAL
     search_text_fields: tuple[str, ...] = ()
     settings_panels = [*BasePage.settings_panels, *ReviewedPage.review_panels]
+    base_form_class = ChangeNotedPageForm
     parent_page_types = THEME_ONLY
     subpage_types: list[str] = []
 
@@ -137,6 +140,7 @@ class SupportServicePage(ResourcePage):
         FieldRowPanel([FieldPanel("website"), FieldPanel("website_label")]),
         FieldPanel("audience"),
         FieldPanel("offers"),
+        *ChangeNoted.change_panels,
     ]
     page_description = _("A support service, such as NMT: who runs it, its hotline and website.")
 
@@ -238,6 +242,7 @@ class DocumentResourcePage(ResourcePage):
             [FieldPanel("cover_image"), FieldPanel("cover_alt_text")], heading=_("Cover")
         ),
         FieldPanel("catalogue_entry"),
+        *ChangeNoted.change_panels,
     ]
     page_description = _(
         "A manual, guidance document or publication: cover, publisher, year and links."
@@ -321,6 +326,7 @@ class PodcastEpisodePage(ResourcePage):
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("listen_url"), FieldPanel("listen_link_text")]),
         FieldPanel("transcript"),
+        *ChangeNoted.change_panels,
     ]
     page_description = _("A podcast episode: series, number, where to listen, transcript.")
 
@@ -347,6 +353,7 @@ class WebCoursePage(ResourcePage):
         FieldPanel("audience"),
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("course_url"), FieldPanel("course_link_text")]),
+        *ChangeNoted.change_panels,
     ]
     page_description = _("A web course: who provides it, for whom, and where to take it.")
 

@@ -17,11 +17,13 @@ from guidance.models.resources import ResourceCard, ResourceKind, ResourcePage
 from guidance.models.review import ReviewedPage
 from guidance.resource_chooser import ResourcesPanel
 from portal.caching.fragments import fragment
+from portal.changes.forms import ChangeNotedPageForm
+from portal.changes.models import ChangeNoted
 from portal.core.links import hostname
 from portal.core.pages import BasePage
 
 
-class ThemePage(ReviewedPage, BasePage):
+class ThemePage(ChangeNoted, ReviewedPage, BasePage):
     """A theme: what to look for, what to do, and where to get help."""
 
     lead = models.TextField(_("lead paragraph"))
@@ -32,7 +34,9 @@ class ThemePage(ReviewedPage, BasePage):
         FieldPanel("lead"),
         FieldPanel("body"),
         ResourcesPanel("resources", label=_("Resources"), heading=_("Resources, in order")),
+        *ChangeNoted.change_panels,
     ]
+    base_form_class = ChangeNotedPageForm
 
     settings_panels = [*BasePage.settings_panels, *ReviewedPage.review_panels]
 

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "portal.accounts",
     "portal.editorial",
     "portal.feedback",
+    "portal.changes",
     "guidance",
     "publications",
     "phonenumber_field",

@@ -32,6 +32,8 @@ from wagtail.models import (
 from wagtail.search import index
 
 from portal.caching.restrictions import restricted_collection_ids
+from portal.changes.forms import ChangeNoteFormMixin
+from portal.changes.models import ChangeNoted
 from portal.core.i18n import LanguagePreviewMixin, join_names
 from publications import languages, reading, text
 from publications.models.inlines import (
@@ -102,7 +104,12 @@ class PublicationQuerySet(models.QuerySet):
         return self.live().filter(related_page_links__page=page)
 
 
+class PublicationForm(ChangeNoteFormMixin, SwedishRequiredForm):
+    """The publication's admin form: Swedish required, the change note offered anew."""
+
+
 class Publication(
+    ChangeNoted,
     WorkflowMixin,
     LanguagePreviewMixin,
     PreviewableMixin,
@@ -173,7 +180,7 @@ class Publication(
 
     objects = PublicationQuerySet.as_manager()
 
-    base_form_class = SwedishRequiredForm
+    base_form_class = PublicationForm
 
     panels = [
         MultiFieldPanel(
@@ -209,6 +216,7 @@ class Publication(
             heading=_("More"),
         ),
         InlinePanel("related_page_links", heading=_("Related pages"), label=_("related page")),
+        *ChangeNoted.change_panels,
         # Go-live and expiry (the status side panel's scheduling dialog), as on pages.
         PublishingPanel(),
     ]
