@@ -26,9 +26,11 @@ import threading
 import time
 
 from django.core.cache import cache
+from django_redis import get_redis_connection
 from django_redis.client import DefaultClient
 from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import RedisError
 
 DEFAULT_SECONDS = 5.0
 PROBE_KEY = "healthz:cache-probe"
@@ -117,6 +119,20 @@ def away() -> bool:
     answered since), without asking the cache. False for a cache without a breaker."""
     client = getattr(cache, "client", None)
     return isinstance(client, BreakerClient) and client.breaker.is_open()
+
+
+def incr_past(key: str) -> bool:
+    """Increment `key` in Redis itself, past this process' open breaker (one try, at most
+    one time-out); True when Redis did it. For the page-cache generation when an editor's
+    change commits: the other processes, whose Redis may answer, must see it at once, not
+    when this process' breaker next lets a call through. False for a cache without one."""
+    if not away():
+        return False
+    try:
+        get_redis_connection("default").incr(cache.make_key(key))
+    except RedisError:
+        return False
+    return True
 
 
 def degraded() -> bool:

@@ -9,9 +9,9 @@ production).
 While the shared cache is away (its circuit breaker open, portal.caching.breaker), a
 process keeps pages and their parts in its own memory (`local`, at most LOCAL_ENTRIES)
 under the generation the database holds (portal.caching.models.Generation), which every
-change increments in its own transaction: one query per request instead of making every
+change increments as soon as it has committed: one query per request instead of making every
 part anew, and a change made in any process (a page unpublished, made private) renews what
-every process keeps the moment it commits. Where a request read its generation, there it
+every process keeps at once. Where a request read its generation, there it
 keeps and reads everything (`_store`): entries of the shared cache and of the process never
 mix.
 """
@@ -21,7 +21,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import transaction
+from django.db import connections, transaction
 
 from portal.caching import breaker, outage
 from portal.caching.models import Generation
@@ -147,12 +147,26 @@ def invalidate(*args, **kwargs) -> None:
     and would keep them under it. The second generation, on commit, supersedes those.
     Outside a transaction both happen at once.
 
-    The database's generation is incremented in the transaction itself: it changes when the
-    change commits, for every process whose shared cache is away.
+    The database's generation (read by processes whose shared cache is away) is incremented
+    once the change has committed, in a transaction of its own: a row locked inside editors'
+    transactions would make a bulk publish and an approval wait for each other (deadlock).
+    Read before the commit, it is the older one, and so is every entry kept under it.
     """
     _next_generation()
+    transaction.on_commit(_after_commit)
+
+
+def renew(using: str = "default") -> None:
+    """A new generation now (after `migrate`), in the database too once its table is there:
+    `migrate` of another app alone may run before this app's."""
+    _next_generation()
+    if Generation._meta.db_table in connections[using].introspection.table_names():
+        Generation.advance()
+
+
+def _after_commit() -> None:
+    _next_generation()
     Generation.advance()
-    transaction.on_commit(_next_generation)
 
 
 def _answered() -> bool:
@@ -170,7 +184,8 @@ def _answered() -> bool:
 
 def _next_generation() -> None:
     try:
-        if cache.incr(GENERATION_KEY) is None:  # the cache is away (its errors ignored)
-            outage.missed()  # renewed when it answers again
+        if cache.incr(GENERATION_KEY) is None and not breaker.incr_past(GENERATION_KEY):
+            # The cache is away (its errors ignored): renewed when it answers again.
+            outage.missed()
     except ValueError:  # no generation yet (or the cache was emptied)
         cache.set(GENERATION_KEY, 2, timeout=None)

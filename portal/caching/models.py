@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Generation(models.Model):
-    """One row: a number that every change editors make to what visitors see increments, in
-    the same transaction as the change (portal.caching.generation.invalidate).
+    """One row: a number that every change editors make to what visitors see increments once
+    the change has committed (portal.caching.generation.invalidate).
 
     The shared cache's generation is what pages are kept under while it answers; this one
     is read only while it is away, by a process that then keeps pages and their parts in

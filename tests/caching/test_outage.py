@@ -156,7 +156,7 @@ def _make_private(theme):
 @pytest.mark.parametrize("change", [_unpublish, _make_private], ids=["unpublished", "private"])
 @pytest.mark.parametrize("where", ["this process", "another process whose cache answers"])
 def test_a_page_that_stops_being_public_while_the_cache_is_away_is_not_served_from_a_process(
-    client, away, theme, change, where
+    client, away, theme, change, where, django_capture_on_commit_callbacks
 ):
     """The database's generation changes when the change commits, whichever process made it,
     and whether or not its own cache answered."""
@@ -165,8 +165,32 @@ def test_a_page_that_stops_being_public_while_the_cache_is_away_is_not_served_fr
     closed = away.CACHES
     if where != "this process":
         away.CACHES = redis_cache("redis://127.0.0.1:6379/15", BREAKER)
-    change(theme)
+    with django_capture_on_commit_callbacks(execute=True):
+        change(theme)
     away.CACHES = closed
     response = client.get(THEME_SV)
     assert response.status_code in (302, 404)
     assert theme.title_sv not in response.content.decode()
+
+
+def test_a_change_made_while_only_its_own_process_cannot_reach_redis_reaches_the_others(
+    client, cache_errors_logged, theme, django_capture_on_commit_callbacks
+):
+    """The editor's process had a blip (its breaker is open; it would not ask Redis for a
+    while): the generation is still incremented in Redis when the change commits, so the
+    other processes, whose Redis answers all along, stop serving the page at once."""
+    settings = cache_errors_logged
+    settings.PAGE_CACHE_ENABLED = True
+    shared = redis_cache("redis://127.0.0.1:6379/15", BREAKER)
+    shared["default"]["OPTIONS"]["BREAKER_SECONDS"] = 60
+    settings.CACHES = shared
+    caches["default"].clear()
+    client.get(THEME_SV)
+    assert client.get(THEME_SV)["X-Page-Cache"] == "hit"
+
+    caches["default"].client.breaker.failed()  # the editor's process: one time-out
+    with django_capture_on_commit_callbacks(execute=True):
+        theme.unpublish()
+    caches["default"].client.breaker.answered()  # another process, whose Redis answered
+    outage.answered()  # ... and which saw no outage
+    assert client.get(THEME_SV).status_code == 404
