@@ -32,8 +32,8 @@ class ChangeNoteFormMixin:
 
     def clean(self):
         cleaned_data = super().clean()
-        if cleaned_data.get("change_kind") != ChangeKind.MAJOR:
-            return cleaned_data
+        if cleaned_data.get("change_kind") != ChangeKind.MAJOR or self.is_deferred_validation:
+            return cleaned_data  # a draft may wait for its note; publishing or review may not
         for language in LANGUAGES:
             name = f"change_note_{language}"
             if name in self.errors or name not in self.fields:

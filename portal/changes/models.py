@@ -79,6 +79,17 @@ class ChangeNoted(models.Model):
     class Meta:
         abstract = True
 
+    @property
+    def change_history_part(self) -> str:
+        """The name its history is kept under per generation (portal.caching.fragments)."""
+        return f"changes:{self._meta.label_lower}:{self.pk}"
+
+    def kept_parts(self) -> list[str]:
+        """A page's parts read together before it is drawn (portal.core.pages.BasePage),
+        its history among them."""
+        kept = getattr(super(), "kept_parts", None)
+        return [*(kept() if kept else []), self.change_history_part]
+
     def published_changes(self) -> list[ChangeNote]:
         """The major changes, newest first (one query; none for an object not saved)."""
         if self.pk is None:

@@ -14,17 +14,20 @@ def notes_of(instance: ChangeNoted) -> dict[str, str]:
 
 
 def already_recorded(instance: ChangeNoted) -> bool:
-    """Whether the draft's note is the one last published (a republish, or a form opened
-    after publishing, which then offers a minor change and an empty note)."""
-    latest = instance.change_notes.first() if instance.pk else None
-    notes = notes_of(instance)
-    return latest is not None and all(getattr(latest, k) == v for k, v in notes.items())
+    """Whether the draft's note was published before (a republish, a revert to an older
+    revision, or a form opened after publishing, which then offers a minor change and an
+    empty note)."""
+    if instance.pk is None:
+        return False
+    return instance.change_notes.filter(**notes_of(instance)).exists()
 
 
 def record(sender, instance=None, **kwargs) -> None:
     """On `page_published` and `published`: a major change of a page or a publication."""
     if not isinstance(instance, ChangeNoted) or instance.change_kind != ChangeKind.MAJOR:
         return
+    if not instance.live:
+        return  # scheduled: recorded when it goes live (publish_scheduled sends it again)
     if already_recorded(instance):
         return
     notes = notes_of(instance)

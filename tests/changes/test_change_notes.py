@@ -8,6 +8,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from wagtail.test.utils.form_data import rich_text, streamfield
 
 from portal.changes.models import ChangeNote
@@ -152,3 +153,58 @@ def test_a_note_longer_than_a_few_sentences_is_refused_with_what_was_typed(admin
     assert "behöver en notering" not in html  # it has one, only too long
     assert form_values(html, "page-edit-form")["change_note_en"] == NOTE_EN
     assert not ChangeNote.objects.exists()
+
+
+def test_reverting_to_an_earlier_major_change_does_not_record_its_note_again(admin_client_sv, page):
+    major(admin_client_sv, page)
+    page.refresh_from_db()
+    earlier = page.live_revision
+    with time_machine.travel(LATER, tick=False):
+        edit(
+            admin_client_sv,
+            page,
+            change_kind="major",
+            change_note_sv="Nya öppettider.",
+            change_note_en="New opening hours.",
+        )
+    revert = admin_client_sv.get(f"/admin/pages/{page.pk}/revisions/{earlier.pk}/revert/")
+    offered = form_values(revert.content.decode(), "page-edit-form")
+    assert offered["change_kind"] == "minor" and offered["change_note_sv"] == ""
+
+    with time_machine.travel(LATER + datetime.timedelta(days=1), tick=False):
+        earlier.publish()  # the older revision, with its note, live again
+    assert ChangeNote.objects.count() == 2
+    assert "Senast uppdaterad 7 december 2026" in history(admin_client_sv, page)
+
+
+def test_a_scheduled_major_change_is_dated_when_it_goes_live(admin_client_sv):
+    with time_machine.travel(DAY - datetime.timedelta(days=30), tick=False):
+        draft = StandardPageFactory(title_sv="Nyheter", title_en="News", live=False)
+    with time_machine.travel(DAY, tick=False):
+        response = edit(
+            admin_client_sv,
+            draft,
+            change_kind="major",
+            change_note_sv=NOTE_SV,
+            change_note_en=NOTE_EN,
+            go_live_at="2026-12-05 09:00",
+        )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    draft.refresh_from_db()
+    assert not draft.live and not ChangeNote.objects.exists()  # scheduled, not published
+
+    with time_machine.travel(LATER, tick=False):
+        call_command("publish_scheduled", verbosity=0)
+    draft.refresh_from_db()
+    assert draft.live
+    (note,) = ChangeNote.objects.all()
+    assert note.published_at == LATER and note.note_en == NOTE_EN
+
+
+def test_a_draft_may_wait_for_its_note_but_review_may_not(admin_client_sv, page):
+    saved = edit(admin_client_sv, page, action="action-save", change_kind="major")
+    assert saved.status_code == 302  # a draft: the note can come later
+    page.refresh_from_db()
+    assert page.get_latest_revision_as_object().change_kind == "major"
+    refused = edit(admin_client_sv, page, change_kind="major")
+    assert "En större ändring behöver en notering på båda språken." in refused.content.decode()

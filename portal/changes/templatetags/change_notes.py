@@ -29,5 +29,5 @@ def change_history(context, item):
     if request is None or item.pk is None:
         changes = build()
     else:
-        changes = fragment(request, f"changes:{item._meta.label_lower}:{item.pk}", build)
+        changes = fragment(request, item.change_history_part, build)
     return {"changes": changes, "first_published_at": item.first_published_at}
