@@ -13,11 +13,14 @@ from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.models import RevisionMixin
+from wagtail.snippets.models import get_snippet_models
 
 from portal.editorial import translation_status
 from portal.editorial.models import TranslationTimestamps
@@ -53,13 +56,37 @@ def editor_autosave_errors_js():
     """After a failed save or publish, an autosave that keeps the editor's input as a draft
     says so in place of "could not be created/saved" (editor-autosave-errors.js)."""
     return format_html(
-        '<script src="{}" data-saved-text="{}"></script>',
+        '<script src="{}" data-saved-text="{}" data-failed-texts="{}"></script>',
         static("editorial/editor-autosave-errors.js"),
         _(
             "What you typed is saved as a draft, but not published: "
             "first correct what is marked below."
         ),
+        json.dumps(_validation_failures()),
     )
+
+
+# Wagtail's messages for a page or a snippet whose form failed validation (its own msgids,
+# in its catalogue: the script replaces exactly these, no other error such as a lock).
+PAGE_FAILURES = (
+    "The page could not be created due to validation errors.",
+    "The page could not be saved due to validation errors.",
+)
+SNIPPET_FAILURES = (
+    "The %(model_name)s could not be created due to errors.",
+    "The %(model_name)s could not be saved due to errors.",
+)
+
+
+def _validation_failures() -> list[str]:
+    """The validation messages the editor may see, in the admin's language; snippets only
+    where Wagtail autosaves them (revisions)."""
+    texts = [_(text) for text in PAGE_FAILURES]
+    for model in get_snippet_models():
+        if issubclass(model, RevisionMixin):
+            name = capfirst(model._meta.verbose_name)
+            texts += [_(text) % {"model_name": name} for text in SNIPPET_FAILURES]
+    return texts
 
 
 @hooks.register("insert_global_admin_css")

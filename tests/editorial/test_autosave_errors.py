@@ -7,6 +7,7 @@ succeeds (the browser side: tests/e2e/test_admin_autosave_errors.py)."""
 from __future__ import annotations
 
 import html
+import json
 import re
 
 import pytest
@@ -98,3 +99,16 @@ def test_an_english_editor_gets_the_sentence_in_english(admin_client_sv, django_
     assert saved_text(page.content.decode()) == (
         "What you typed is saved as a draft, but not published: first correct what is marked below."
     )
+
+
+def test_only_wagtails_validation_messages_are_replaced(admin_client_sv):
+    """The script is told the exact sentences of a failed validation in the editor's
+    language (pages', and publications', which Wagtail autosaves too): not a lock's."""
+    index = ThemeIndexPageFactory()
+    page = admin_client_sv.get(f"/admin/pages/add/guidance/themepage/{index.pk}/").content
+    found = re.search(r'data-failed-texts="([^"]*)"', page.decode())
+    texts = json.loads(html.unescape(found.group(1)))
+    assert "Sidan kunde inte skapas på grund av valideringsfel." in texts
+    assert "Sidan kunde inte sparas på grund av valideringsfel." in texts
+    assert any(text.startswith("Publikation") for text in texts)
+    assert not any("låst" in text for text in texts)

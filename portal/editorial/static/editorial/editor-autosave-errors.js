@@ -15,13 +15,15 @@
   var script = document.currentScript;
   var savedText = script && script.dataset.savedText;
   if (!savedText) return;
+  // Wagtail's own sentences for a form that failed validation (portal/editorial/
+  // wagtail_hooks.py): any other error, such as a lock, is left as it is.
+  var failedTexts = JSON.parse((script && script.dataset.failedTexts) || "[]");
 
-  // Wagtail's form validation message is the error message with its "Go to the first
-  // error" button (base.html); a message added later by a script has none.
   function validationMessages() {
     var found = [];
     document.querySelectorAll(".messages li.error").forEach(function (item) {
-      if (item.querySelector("button[data-controller~='w-focus']")) found.push(item);
+      var node = messageText(item);
+      if (node && failedTexts.indexOf(node.nodeValue.trim()) !== -1) found.push(item);
     });
     return found;
   }
