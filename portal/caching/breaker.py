@@ -5,9 +5,10 @@ makes several calls), or fails slowly when its port is closed. `BreakerClient`, 
 own client with a breaker around each call (`CLIENT_CLASS` in settings.CACHES), stops
 asking the cache for `BREAKER_SECONDS` (an OPTIONS entry, 5 s by default) after a call
 fails: meanwhile every call fails at once, as an ignored cache error (IGNORE_EXCEPTIONS), and
-the page cache keeps pages in the process (`away()`, portal.caching.generation). The first call after the pause asks again: if it is answered the
-breaker closes, if not it opens for another pause. The state is per process and per Redis
-address (one process pays one time-out per pause, not one per call).
+the page cache keeps pages in the process (`away()`, portal.caching.generation). The first
+call after the pause asks again: if it is answered the breaker closes, if not it opens for
+another pause. The state is per process and per Redis address (one process pays one time-out
+per pause, not one per call).
 
 While the breaker is open, the sites' root paths that Wagtail and wagtail-modeltranslation
 keep in the cache (`wagtail_site_root_paths*`, read on every request) are kept in the process

@@ -70,8 +70,7 @@ def _store(request):
 
 def store_of(request):
     """The cache that holds the request's kept parts (portal.caching.fragments)."""
-    _read(request)
-    return _store(request)
+    return _read(request)[1]
 
 
 def kept(name: str, make, request=None):

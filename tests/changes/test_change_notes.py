@@ -46,14 +46,15 @@ def edit(client, page, action="action-publish", **changes):
     return client.post(f"/admin/pages/{page.pk}/edit/", {**data, action: "1"})
 
 
-def major(client, page, when=DAY, **changes):
+def major(client, page, when=DAY, note=(NOTE_SV, NOTE_EN), **changes):
+    """Publish a major change with its note (Swedish, English) on the day `when`."""
     with time_machine.travel(when, tick=False):
         response = edit(
             client,
             page,
             change_kind="major",
-            change_note_sv=NOTE_SV,
-            change_note_en=NOTE_EN,
+            change_note_sv=note[0],
+            change_note_en=note[1],
             **changes,
         )
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -121,14 +122,7 @@ def test_after_a_major_change_the_next_one_starts_minor_and_keeps_the_date(admin
 
     major(admin_client_sv, page, when=LATER, intro_sv="Nya öppettider.")
     assert ChangeNote.objects.count() == 1  # the same note again is not a new change
-    with time_machine.travel(LATER, tick=False):
-        edit(
-            admin_client_sv,
-            page,
-            change_kind="major",
-            change_note_sv="Nya öppettider.",
-            change_note_en="New opening hours.",
-        )
+    major(admin_client_sv, page, when=LATER, note=("Nya öppettider.", "New opening hours."))
     swedish = history(admin_client_sv, page)
     assert "Senast uppdaterad 7 december 2026" in swedish
     assert swedish.index("Nya öppettider.") < swedish.index(NOTE_SV)  # newest first
@@ -159,14 +153,7 @@ def test_reverting_to_an_earlier_major_change_does_not_record_its_note_again(adm
     major(admin_client_sv, page)
     page.refresh_from_db()
     earlier = page.live_revision
-    with time_machine.travel(LATER, tick=False):
-        edit(
-            admin_client_sv,
-            page,
-            change_kind="major",
-            change_note_sv="Nya öppettider.",
-            change_note_en="New opening hours.",
-        )
+    major(admin_client_sv, page, when=LATER, note=("Nya öppettider.", "New opening hours."))
     revert = admin_client_sv.get(f"/admin/pages/{page.pk}/revisions/{earlier.pk}/revert/")
     offered = form_values(revert.content.decode(), "page-edit-form")
     assert offered["change_kind"] == "minor" and offered["change_note_sv"] == ""

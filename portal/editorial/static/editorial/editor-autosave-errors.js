@@ -19,11 +19,12 @@
   // wagtail_hooks.py): any other error, such as a lock, is left as it is.
   var failedTexts = JSON.parse((script && script.dataset.failedTexts) || "[]");
 
-  function validationMessages() {
+  // The text of each message that is one of those sentences.
+  function validationTexts() {
     var found = [];
     document.querySelectorAll(".messages li.error").forEach(function (item) {
       var node = messageText(item);
-      if (node && failedTexts.indexOf(node.nodeValue.trim()) !== -1) found.push(item);
+      if (node && failedTexts.indexOf(node.nodeValue.trim()) !== -1) found.push(node);
     });
     return found;
   }
@@ -36,9 +37,8 @@
   }
 
   document.addEventListener("w-autosave:success", function () {
-    validationMessages().forEach(function (item) {
-      var node = messageText(item);
-      if (node && node.nodeValue.trim() !== savedText) node.nodeValue = " " + savedText + " ";
+    validationTexts().forEach(function (node) {
+      node.nodeValue = " " + savedText + " ";
     });
   });
 })();
