@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.accounts import urls as accounts_urls
+from portal.alerts import urls as alerts_urls
 from portal.caching import routing
 from portal.core import health
 from portal.core import views as core_views
@@ -53,6 +54,7 @@ page_patterns = [
 urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
     path(_("feedback/"), include(feedback_urls)),
+    path(_("email-alerts/"), include(alerts_urls)),
     path("", include(page_patterns)),
     prefix_default_language=True,
 )

@@ -24,6 +24,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Site
 
+from tests import smtp as smtp_server
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
@@ -55,3 +57,19 @@ def admin_client_sv(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def smtp(settings):
+    """`smtp(refuse=False)`: a real SMTP server on loopback, Django's mail sent to it
+    (tests/smtp.py); its handler holds what arrived."""
+    started = []
+
+    def start(refuse=False):
+        handler, controller = smtp_server.start(settings, refuse)
+        started.append(controller)
+        return handler
+
+    yield start
+    for controller in started:
+        controller.stop()

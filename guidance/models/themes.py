@@ -16,6 +16,7 @@ from guidance.blocks import ThemeBodyBlock
 from guidance.models.resources import ResourceCard, ResourceKind, ResourcePage
 from guidance.models.review import ReviewedPage
 from guidance.resource_chooser import ResourcesPanel
+from portal.alerts.following import Followable
 from portal.caching.fragments import fragment
 from portal.changes.forms import ChangeNotedPageForm
 from portal.changes.models import ChangeNoted
@@ -23,7 +24,7 @@ from portal.core.links import hostname
 from portal.core.pages import BasePage
 
 
-class ThemePage(ChangeNoted, ReviewedPage, BasePage):
+class ThemePage(Followable, ChangeNoted, ReviewedPage, BasePage):
     """A theme: what to look for, what to do, and where to get help."""
 
     lead = models.TextField(_("lead paragraph"))

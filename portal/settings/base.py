@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "portal.editorial",
     "portal.feedback",
     "portal.changes",
+    "portal.alerts",
     "guidance",
     "publications",
     "phonenumber_field",
@@ -343,6 +344,15 @@ WAGTAILFRONTENDCACHE_LANGUAGES = ["sv", "en"]
 FEEDBACK_LIMIT = 10
 FEEDBACK_WINDOW = 600
 FEEDBACK_COMMENT_DAYS = int(os.environ.get("FEEDBACK_COMMENT_DAYS", "180"))
+
+# E-mail alerts (portal/alerts/, docs/alerts.md): sign-ups one client may make per window
+# of seconds, confirmation mails one address may get per day, and what `send_alerts` sends
+# per run and per hour (the relay's limit, with room for the other mail).
+ALERTS_SIGNUP_LIMIT = 5
+ALERTS_SIGNUP_WINDOW = 600
+ALERTS_CONFIRMATIONS_PER_ADDRESS = 3
+ALERTS_BATCH = int(os.environ.get("ALERTS_BATCH", "200"))
+ALERTS_PER_HOUR = int(os.environ.get("ALERTS_PER_HOUR", "1000"))
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

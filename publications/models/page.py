@@ -22,10 +22,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 
+from portal.alerts.following import Followable
 from portal.caching import edge
 from portal.caching.middleware import keep_query
 from portal.core.i18n import untranslated_fields
 from portal.core.pages import BasePage, sitemap_entries
+from publications import alerts
 from publications.api import catalogue_json
 from publications.catalogue import Catalogue
 from publications.feeds import catalogue_feed
@@ -35,7 +37,7 @@ from publications.schema import dumps, json_ld
 RESULT_TEMPLATE = "publications/includes/publication_item.html"
 
 
-class PublicationIndexPage(RoutablePageMixin, BasePage):
+class PublicationIndexPage(Followable, RoutablePageMixin, BasePage):
     """Publikationer: the filterable catalogue, a page per publication, a feed and JSON."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -61,6 +63,20 @@ class PublicationIndexPage(RoutablePageMixin, BasePage):
     page_description = _(
         "The publications catalogue: filters, a page per publication, a feed and JSON."
     )
+
+    # Followed by e-mail (portal.alerts): new and changed publications matching a filter.
+
+    def alert_filters(self, params) -> dict[str, str]:
+        return alerts.clean_filters(params)
+
+    def alert_subject(self, filters: dict[str, str]) -> str:
+        return alerts.subject(filters)
+
+    def alert_description(self, filters: dict[str, str]) -> str:
+        return alerts.description(filters)
+
+    def alert_events(self, filters: dict[str, str], since):
+        return alerts.events(self, filters, since)
 
     def get_sitemap_urls(self, request=None):
         """The catalogue page, then each live publication, in each language; the
