@@ -104,6 +104,10 @@ def sent_last_hour(now) -> int:
     )
 
 
+class RelayAway(Exception):
+    """The relay did not answer: the run stops, and nothing is counted against an address."""
+
+
 class Sender:
     """One run's sending: a connection to the relay and the tally."""
 
@@ -137,6 +141,9 @@ class Sender:
                     self.tally["subscriptions held back by the limits"] += 1
                     continue
                 self.send_one(subscription_id)
+        except RelayAway as away:
+            logger.warning("The mail relay did not answer (%s); the run stops.", away.__cause__)
+            self.tally["runs stopped: the relay did not answer"] += 1
         finally:
             self.connection.close()
         return self.tally
@@ -147,16 +154,16 @@ class Sender:
             subscription_id=subscription_id,
             status=DeliveryStatus.PENDING,
             next_attempt_at__lte=self.now,
-        ).update(status=DeliveryStatus.SENDING, claimed_at=self.now, message_id=claim)
+        ).update(status=DeliveryStatus.SENDING, claimed_at=timezone.now(), message_id=claim)
         claimed = list(Delivery.objects.filter(message_id=claim, status=DeliveryStatus.SENDING))
         return claim, claimed
 
     def send_one(self, subscription_id: int) -> None:
-        claim, claimed = self._claim(subscription_id)
-        if not claimed:
-            return  # another run took them
-        handed_over = False
+        claim, handed_over = "", False
         try:
+            claim, claimed = self._claim(subscription_id)
+            if not claimed:
+                return  # another run took them
             subscription = (
                 Subscription.objects.select_related("page", "recipient")
                 .filter(pk=subscription_id)
@@ -183,20 +190,34 @@ class Sender:
             message.extra_headers["Message-ID"] = claim
             handed_over = True
             self.connection.send_messages([message])
-        except (smtplib.SMTPException, OSError) as error:
-            self._failed(claim, claimed, error)
+        except (
+            smtplib.SMTPRecipientsRefused,
+            smtplib.SMTPSenderRefused,
+            smtplib.SMTPDataError,
+        ) as error:
+            self._failed(claim, claimed, error)  # this mail was refused: its address's attempt
             return
+        except (smtplib.SMTPException, OSError) as error:
+            # The relay does not answer: no address is to blame, and the others would wait
+            # for the same time-out. The mail waits, its attempts untouched; the run stops.
+            self._release(claim, next_attempt_at=self.now + retry_delay(1), error=error)
+            raise RelayAway from error
         except BaseException:
-            if not handed_over:  # interrupted before the relay had it: the next run sends it
-                Delivery.objects.filter(message_id=claim, status=DeliveryStatus.SENDING).update(
-                    status=DeliveryStatus.PENDING, claimed_at=None, message_id=""
-                )
+            if claim and not handed_over:  # interrupted before the relay had it: sent next run
+                self._release(claim)
             raise
         Delivery.objects.filter(message_id=claim, status=DeliveryStatus.SENDING).update(
             status=DeliveryStatus.SENT, sent_at=timezone.now()
         )
         self.tally["mails sent"] += 1
         self.tally["changes sent"] += len(events)
+
+    def _release(self, claim: str, error: Exception | None = None, **fields) -> None:
+        if error is not None:
+            fields["error"] = f"{type(error).__name__}: {error}"[:255]
+        Delivery.objects.filter(message_id=claim, status=DeliveryStatus.SENDING).update(
+            status=DeliveryStatus.PENDING, claimed_at=None, message_id="", **fields
+        )
 
     def _failed(self, claim: str, claimed: list[Delivery], error: Exception) -> None:
         self.connection.close()  # a refused or broken conversation starts afresh

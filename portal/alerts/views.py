@@ -91,7 +91,7 @@ def _followed_on_arrival(request, offer: Offer) -> tuple[list[int], list[str], i
     asked = request.GET.get("follow", "")
     if not asked:
         return [], [], 200
-    if asked.isdigit() and int(asked) in offer.subjects:
+    if asked.isascii() and asked.isdigit() and len(asked) < 20 and int(asked) in offer.subjects:
         return [int(asked)], [], 200
     return (
         [],

@@ -102,15 +102,35 @@ def test_a_minor_change_sends_nothing_and_a_new_page_is_told(client, smtp, theme
     assert url_in(added, "en") in text
 
 
+@pytest.mark.parametrize("hide", ["private", "unpublished"])
 def test_a_page_made_private_or_unpublished_before_sending_is_not_told(
-    client, smtp, theme, resource
+    client, smtp, theme, resource, hide
 ):
     server = smtp()
     follow(client, server, "sv", "e@example.org", [theme])
     publish_major(resource, CHANGED)
     send(CHANGED + datetime.timedelta(minutes=1), batch=0)  # planned, not sent
     assert Delivery.objects.get().status == DeliveryStatus.PENDING
-    PageViewRestriction.objects.create(page=resource, restriction_type="login")
+    if hide == "private":
+        PageViewRestriction.objects.create(page=resource, restriction_type="login")
+    else:
+        resource.unpublish()
+
+    send(SENT)
+    assert len(server.messages) == 1
+    assert Delivery.objects.get().status == DeliveryStatus.SKIPPED
+
+
+def test_a_publication_that_no_longer_matches_before_sending_is_not_told(
+    client, smtp, catalogue, children
+):
+    server = smtp()
+    follow(client, server, "sv", "e@example.org", [catalogue], topic="barn-och-unga")
+    with time_machine.travel(CHANGED, tick=False):
+        publication = PublicationFactory(topics=[children])
+    send(CHANGED + datetime.timedelta(minutes=1), batch=0)  # planned, not sent
+    publication.topics.set([TopicFactory()])
+    publication.save()
 
     send(SENT)
     assert len(server.messages) == 1
@@ -214,3 +234,23 @@ def test_an_interrupted_batch_resumes_without_sending_anything_twice(client, smt
     statuses = sorted(Delivery.objects.values_list("status", flat=True))
     # The one the relay had when the run stopped is not sent again: given up, noted.
     assert statuses == [DeliveryStatus.FAILED] + [DeliveryStatus.SENT] * 3
+
+
+def test_a_relay_that_does_not_answer_costs_no_attempt_and_stops_the_run(
+    client, smtp, settings, theme, resource
+):
+    server = smtp()
+    followers(client, server, theme, 2)
+    publish_major(resource, CHANGED)
+    port = settings.EMAIL_PORT
+    settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = 1, 2  # nothing listens there
+
+    printed = send(SENT)
+    assert "runs stopped: the relay did not answer: 1" in printed
+    deliveries = Delivery.objects.all()
+    assert {(d.status, d.attempts) for d in deliveries} == {(DeliveryStatus.PENDING, 0)}
+    assert sum("ConnectionRefusedError" in d.error for d in deliveries) == 1  # one tried
+
+    settings.EMAIL_PORT = port
+    send(SENT + datetime.timedelta(minutes=16))
+    assert len(server.messages) == 4  # two confirmations, then both changes

@@ -129,9 +129,10 @@ def test_nothing_chosen_is_told(client, theme, lang, said):
 
 def test_a_theme_that_no_longer_exists_is_told(client, theme):
     gone = theme.pk
-    arrived = client.get(f"{SIGNUP['sv']}?follow={gone + 1000}")
-    assert arrived.status_code == 404
-    assert "Det du ville bevaka finns inte längre" in problems(arrived)
+    for asked in (gone + 1000, "²", "9" * 5000, "abc"):
+        arrived = client.get(f"{SIGNUP['sv']}?follow={asked}")
+        assert arrived.status_code == 404
+        assert "Det du ville bevaka finns inte längre" in problems(arrived)
 
     form = client.get(f"{SIGNUP['en']}?follow={gone}")
     theme.unpublish()
