@@ -16,9 +16,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import smtplib
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import timedelta
 
 from django.core.mail import get_connection
@@ -58,30 +59,48 @@ def forget(now) -> int:
     return deleted.get(Subscription._meta.label, 0)
 
 
+def _since(subscription: Subscription):
+    """Where a subscription's next look starts: its last, less the overlap; never before it
+    was confirmed."""
+    looked = subscription.planned_until or subscription.confirmed_at
+    return max(subscription.confirmed_at, looked - OVERLAP)
+
+
 def plan(now) -> int:
-    """Turn the changes since each subscription last looked into deliveries; how many."""
+    """Turn the changes since each subscription last looked into deliveries; how many.
+
+    The changes of each followed page (with its filter) are read once for all who follow
+    it: a run's queries grow with what is followed, not with how many follow it.
+    """
     before = Delivery.objects.count()
-    for subscription in Subscription.objects.confirmed().select_related("page"):
-        page = subscription.page.specific
-        looked = subscription.planned_until or subscription.confirmed_at
-        since = max(subscription.confirmed_at, looked - OVERLAP)
-        if _public(page):
-            Delivery.objects.bulk_create(
-                [
-                    Delivery(
-                        recipient_id=subscription.recipient_id,
-                        subscription=subscription,
-                        key=event.key,
-                        changed_at=event.at,
-                        next_attempt_at=now,
-                    )
-                    for event in page.alert_events(subscription.filters, since)
-                    if event.at <= now
-                ],
-                ignore_conflicts=True,
+    followers: dict[tuple[int, str], list[Subscription]] = defaultdict(list)
+    for subscription in Subscription.objects.confirmed():
+        filters = json.dumps(subscription.filters, sort_keys=True)
+        followers[(subscription.page_id, filters)].append(subscription)
+    public = Page.objects.live().public().filter(pk__in={page for page, _ in followers})
+    pages = {page.pk: page for page in public.specific()}
+    deliveries = []
+    for (page_id, _filters), group in followers.items():
+        if page_id not in pages:
+            continue  # not public now: nothing of it is told
+        since = min(_since(subscription) for subscription in group)
+        events = [e for e in pages[page_id].alert_events(group[0].filters, since) if e.at <= now]
+        deliveries += [
+            Delivery(
+                recipient_id=subscription.recipient_id,
+                subscription=subscription,
+                key=event.key,
+                changed_at=event.at,
+                next_attempt_at=now,
             )
-        subscription.planned_until = now
-        subscription.save(update_fields=["planned_until"])
+            for subscription in group
+            for event in events
+            if event.at > _since(subscription)
+        ]
+    Delivery.objects.bulk_create(deliveries, ignore_conflicts=True, batch_size=500)
+    # Looking starts from confirmation at the earliest (_since): one confirmed during this
+    # run loses nothing by this.
+    Subscription.objects.confirmed().update(planned_until=now)
     return Delivery.objects.count() - before
 
 

@@ -10,8 +10,11 @@ import signal
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from portal.alerts import sending
 from portal.alerts.models import Delivery, DeliveryStatus, Recipient, Subscription
 from tests.alerts.conftest import DAY, follow, link_in, publish_major, send, sign_up
 from tests.factories import PublicationFactory, SupportServicePageFactory, TopicFactory
@@ -254,3 +257,22 @@ def test_a_relay_that_does_not_answer_costs_no_attempt_and_stops_the_run(
     settings.EMAIL_PORT = port
     send(SENT + datetime.timedelta(minutes=16))
     assert len(server.messages) == 4  # two confirmations, then both changes
+
+
+def test_finding_changes_costs_as_many_queries_for_twelve_followers_as_for_two(
+    client, smtp, settings, theme, resource, catalogue
+):
+    settings.ALERTS_SIGNUP_LIMIT = 100  # the followers sign up from one test client
+    server = smtp()
+    followers(client, server, theme, 2)
+    follow(client, server, "en", "reader@example.org", [catalogue])
+    publish_major(resource, CHANGED)
+    with CaptureQueriesContext(connection) as two:
+        assert sending.plan(SENT) == 2
+
+    for number in range(2, 12):
+        follow(client, server, "sv", f"follower{number}@example.org", [theme], when=SENT)
+    publish_major(resource, SENT + datetime.timedelta(hours=1), ("Ny adress.", "A new address."))
+    with CaptureQueriesContext(connection) as twelve:
+        assert sending.plan(SENT + datetime.timedelta(hours=2)) == 12
+    assert len(twelve) == len(two)
