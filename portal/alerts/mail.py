@@ -1,8 +1,8 @@
 """The alerts' mails, in the subscription's language: plain text and HTML.
 
-Every mail about changes names its subscription's one-click unsubscribe address in its
-body and in `List-Unsubscribe` / `List-Unsubscribe-Post` (RFC 8058), and links to the
-page where the address sees and stops each of its subscriptions. Links are absolute, on
+Every mail names its one-click unsubscribe address in its body and in `List-Unsubscribe` /
+`List-Unsubscribe-Post` (RFC 8058), and links to the page where the address sees and stops
+each of its subscriptions. Links are absolute, on
 WAGTAILADMIN_BASE_URL (the site's public address, as in Wagtail's own mails).
 """
 
@@ -53,15 +53,35 @@ def domain() -> str:
 def confirmation(
     recipient: Recipient, subscriptions: list[Subscription], language: str
 ) -> EmailMultiAlternatives:
-    """The first mail: what was asked for, and the link that confirms it."""
+    """The first mail: what was asked for, the link that confirms it, and, as in every mail,
+    the links that stop it (here: the whole sign-up, the address deleted at once) and show
+    the address's alerts."""
     with translation.override(language):
+        token = subscriptions[0].confirm_token
         context = {
             "subjects": [subject_of(subscription) for subscription in subscriptions],
-            "confirm_url": link("confirm", subscriptions[0].confirm_token),
+            "confirm_url": link("confirm", token),
+            "unsubscribe_url": link("unsubscribe", token),
+            "manage_url": link("manage", recipient.token),
             "days": CONFIRM_DAYS,
             "site": absolute(f"/{language}/"),
         }
-        return _message(recipient.email, gettext("Confirm your e-mail alert"), "confirm", context)
+        return _message(
+            recipient.email,
+            gettext("Confirm your e-mail alert"),
+            "confirm",
+            context,
+            headers=_list_headers(context["unsubscribe_url"]),
+        )
+
+
+def _list_headers(unsubscribe: str) -> dict[str, str]:
+    """RFC 2369's stop link and RFC 8058's one-click POST to it."""
+    return {
+        "List-Unsubscribe": f"<{unsubscribe}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "Auto-Submitted": "auto-generated",
+    }
 
 
 def changes(subscription: Subscription, events: list[Event]) -> EmailMultiAlternatives:
@@ -89,9 +109,5 @@ def changes(subscription: Subscription, events: list[Event]) -> EmailMultiAltern
             gettext("Updated: %(subject)s") % {"subject": subject},
             "changes",
             context,
-            headers={
-                "List-Unsubscribe": f"<{unsubscribe}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-                "Auto-Submitted": "auto-generated",
-            },
+            headers=_list_headers(unsubscribe),
         )

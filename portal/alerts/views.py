@@ -291,16 +291,19 @@ def _gone(request):
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token: str):
-    subscription = (
-        Subscription.objects.filter(token=token).select_related("page", "recipient").first()
+    """One alert's stop (its own secret), or a whole sign-up not yet confirmed (the secret
+    of its confirmation mail: "I did not ask for this", the address deleted at once)."""
+    found = Subscription.objects.select_related("page", "recipient")
+    subscriptions = list(found.filter(token=token)) or list(
+        found.filter(confirm_token=token, confirmed_at__isnull=True)
     )
-    if subscription is None:
+    if not subscriptions:
         return _gone(request)
-    subject = _subjects([subscription])[0]
+    subject = "; ".join(_subjects(subscriptions))
     if request.method != "POST":
         return _render(request, "alerts/unsubscribe.html", {"subject": subject})
-    recipient = subscription.recipient
-    subscription.delete()
+    recipient = subscriptions[0].recipient
+    Subscription.objects.filter(pk__in=[s.pk for s in subscriptions]).delete()
     remaining = recipient.subscriptions.exists()
     if not remaining:
         recipient.delete()  # the address is kept for no other reason

@@ -128,3 +128,25 @@ def test_an_alert_whose_filter_was_removed_says_so_and_can_be_stopped(
     listed = client.get(f"/sv/bevaka/mina-bevakningar/{recipient.token}/").content.decode()
     assert "Publikationer (ett filter som inte längre finns)" in listed
     assert len(stop_forms(listed)) == 1  # and it can be stopped
+
+
+def test_the_confirmation_mail_too_stops_in_one_click_and_shows_the_alerts(
+    client, theme, catalogue
+):
+    sign_up(client, "en", "not-me@example.org", [theme, catalogue])
+    (message,) = mail.outbox
+    unsubscribe = message.extra_headers["List-Unsubscribe"].strip("<>")
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert unsubscribe in message.body
+    recipient = Recipient.objects.get()
+    listed = client.get(link_in(message.body, "your-alerts")).content.decode()
+    assert len(stop_forms(listed)) == 2 and "not confirmed yet" in listed
+
+    path = unsubscribe.removeprefix("http://testserver")
+    response = Client(enforce_csrf_checks=True).post(
+        path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 200
+    assert "Your e-mail address has been deleted." in response.content.decode()
+    assert not Recipient.objects.filter(pk=recipient.pk).exists()
+    assert client.post(confirm_path("en")).status_code == 404  # nothing left to confirm
