@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 
 from portal.changes.models import LANGUAGES, ChangeKind
 from portal.changes.recording import already_recorded
+from portal.core.forms import PageForm
 
 
 class ChangeNoteFormMixin:
@@ -43,5 +43,5 @@ class ChangeNoteFormMixin:
         return cleaned_data
 
 
-class ChangeNotedPageForm(ChangeNoteFormMixin, WagtailAdminPageForm):
+class ChangeNotedPageForm(ChangeNoteFormMixin, PageForm):
     pass

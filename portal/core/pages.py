@@ -15,6 +15,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from portal.caching.fragments import fragment, prefetch
 from portal.caching.restrictions import any_view_restrictions
+from portal.core.forms import PageForm
 from portal.core.i18n import LanguagePreviewMixin, untranslated_fields
 
 
@@ -105,6 +106,9 @@ def sitemap_entries(urls: dict[str, str | None], lastmod) -> list[dict]:
 
 class BasePage(LanguagePreviewMixin, Page):
     """Common behaviour: the quick-exit option and the translation-fallback notice."""
+
+    # Empty slugs of a page not yet live made from the titles (portal.core.forms).
+    base_form_class = PageForm
 
     quick_exit = models.CharField(
         _("quick exit button"),

@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.users.models import UserProfile
 
 from guidance.models import (
     DocumentResourcePage,
@@ -189,6 +190,63 @@ class TestEditorsCreatePages(WagtailPageTestCase):
         assert elements(html, "input", name="title_sv", value="Ett tema utan ingress")
         assert "error-message" in html
         assert not ThemePage.objects.filter(slug_sv="utan-ingress").exists()
+
+    def theme_data(self, **fields):
+        return page_data(
+            title_sv="Hedersrelaterat våld",
+            title_en="Honour-based violence",
+            lead_sv="Stöd till dig som möter hedersrelaterat våld.",
+            lead_en="Support for those who meet honour-based violence.",
+            body_sv=streamfield([]),
+            body_en=streamfield([]),
+            resources=inline_formset([]),
+            **fields,
+        )
+
+    def test_a_publish_sent_before_the_slugs_were_filled_makes_them_from_the_titles(self):
+        # Wagtail's script fills a slug 100 ms after the title's last key; a publish pressed
+        # at once, or sent without JavaScript, arrives without them.
+        data = self.theme_data(slug_sv="", slug_en="")
+        data["action-publish"] = "action-publish"
+        response = self.client.post(
+            f"/admin/pages/add/guidance/themepage/{self.theme_index.pk}/", data
+        )
+        assert response.status_code == 302
+        page = ThemePage.objects.get(title_sv="Hedersrelaterat våld")
+        assert page.live
+        assert (page.slug_sv, page.slug_en) == ("hedersrelaterat-vald", "honour-based-violence")
+        assert self.client.get("/en/violence/themes/honour-based-violence/").status_code == 200
+
+    def test_a_draft_by_an_editor_working_in_english_gets_its_swedish_slug(self):
+        profile = UserProfile.get_for_user(self.user)
+        profile.preferred_language = "en"
+        profile.save()
+        data = self.theme_data(slug_sv="", slug_en="")
+        response = self.client.post(
+            f"/admin/pages/add/guidance/themepage/{self.theme_index.pk}/", data
+        )
+        assert response.status_code == 302
+        page = ThemePage.objects.get(title_sv="Hedersrelaterat våld")
+        assert (page.slug_sv, page.slug_en) == ("hedersrelaterat-vald", "honour-based-violence")
+
+    def test_a_live_pages_slug_emptied_is_still_an_error_not_made_anew(self):
+        data = page_data(
+            title_sv=self.theme.title_sv,
+            title_en=self.theme.title_en,
+            slug_sv="",
+            slug_en=self.theme.slug_en,
+            lead_sv=self.theme.lead_sv,
+            lead_en=self.theme.lead_en,
+            body_sv=streamfield([]),
+            body_en=streamfield([]),
+            resources=inline_formset([]),
+        )
+        data["action-publish"] = "action-publish"
+        response = self.client.post(f"/admin/pages/{self.theme.pk}/edit/", data)
+        assert response.status_code == 200
+        assert "error-message" in response.content.decode()
+        self.theme.refresh_from_db()
+        assert self.theme.slug_sv and self.theme.live
 
     def test_bad_url_is_a_form_error(self):
         data = page_data(
