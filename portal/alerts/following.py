@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext
 from wagtail.models import Page
 
@@ -60,7 +59,7 @@ class Followable:
             return events
         types = {page.content_type_id for page in by_id.values()}
         notes = ChangeNote.objects.filter(
-            content_type__in=ContentType.objects.filter(pk__in=types),
+            content_type_id__in=types,
             object_id__in=by_id,
             published_at__gt=since,
         )

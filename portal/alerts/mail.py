@@ -8,6 +8,8 @@ WAGTAILADMIN_BASE_URL (the site's public address, as in Wagtail's own mails).
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.message import make_msgid
@@ -47,7 +49,7 @@ def _message(to: str, subject: str, template: str, context: dict, headers=None):
 
 
 def domain() -> str:
-    return settings.WAGTAILADMIN_BASE_URL.split("://", 1)[-1].split("/", 1)[0].split(":")[0]
+    return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
 
 
 def confirmation(

@@ -21,6 +21,11 @@ from django.utils.translation import gettext_lazy as _
 CONFIRM_DAYS = 7
 
 
+def expiry(now=None):
+    """Unconfirmed sign-ups made before this are past their days."""
+    return (now or timezone.now()) - timedelta(days=CONFIRM_DAYS)
+
+
 def new_token() -> str:
     """A secret for a link in a mail: 256 bits, URL-safe."""
     return secrets.token_urlsafe(32)
@@ -47,8 +52,7 @@ class SubscriptionQuerySet(models.QuerySet):
 
     def expired(self, now=None):
         """Unconfirmed past their days: to be forgotten."""
-        since = (now or timezone.now()) - timedelta(days=CONFIRM_DAYS)
-        return self.filter(confirmed_at__isnull=True, created_at__lt=since)
+        return self.filter(confirmed_at__isnull=True, created_at__lt=expiry(now))
 
 
 class Subscription(models.Model):
@@ -82,9 +86,7 @@ class Subscription(models.Model):
 
     @property
     def is_expired(self) -> bool:
-        if self.confirmed_at:
-            return False
-        return self.created_at < timezone.now() - timedelta(days=CONFIRM_DAYS)
+        return not self.confirmed_at and self.created_at < expiry()
 
 
 class DeliveryStatus(models.TextChoices):
