@@ -15,10 +15,8 @@ from django.utils.translation import gettext
 
 from portal.alerts.following import Event, FilterProblem
 from portal.changes.models import ChangeNote
-from publications import search
 from publications.catalogue import Catalogue
 from publications.catalogue.form import PARAMETERS, Options, parse
-from publications.catalogue.query import apply
 from publications.models.publication import Publication
 
 # What a follower's filter may hold: the catalogue's filters without the page's order or
@@ -60,20 +58,22 @@ def description(filters: dict[str, str]) -> str:
 
 def events(index_page, filters: dict[str, str], since: datetime.datetime) -> list[Event]:
     """New publications that match, and major changes to those that match, after `since`."""
-    chosen = parse(filters, Options())
-    if chosen.notices:
+    catalogue = Catalogue(filters, per_page=1, fetch_results=False)
+    if catalogue.filters.notices:
         return []  # a topic, type or organisation that is gone matches nothing
-    matching = Publication.objects.live()
-    if chosen.terms:
-        matching, _matches = search.narrow(matching, chosen.terms)
-    matching = apply(matching, chosen)
-    notes = ChangeNote.objects.filter(
-        content_type=ContentType.objects.get_for_model(Publication),
-        published_at__gt=since,
-        object_id__in=matching.values("pk"),
-    )
+    notes = [
+        note
+        for note in ChangeNote.objects.filter(
+            content_type=ContentType.objects.get_for_model(Publication), published_at__gt=since
+        )
+        if catalogue.includes(note.object_id)
+    ]
     changed = {note.object_id for note in notes}
-    new = list(matching.filter(first_published_at__gt=since))
+    new = [
+        publication
+        for publication in Publication.objects.live().filter(first_published_at__gt=since)
+        if catalogue.includes(publication.pk)
+    ]
     publications = {p.pk: p for p in Publication.objects.filter(pk__in=changed)} if changed else {}
     found = [
         Event(

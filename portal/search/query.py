@@ -288,13 +288,15 @@ def _cut(text: str, start: int, length: int) -> str:
     return ("… " if start > 0 else "") + window
 
 
-def matching_objects(query: str, model, languages: list[str] | None = None) -> dict[int, int]:
-    """The objects of `model` whose entry in any of `languages` matches `query`: their
-    primary keys, each with how many of the query's terms its title holds (the most in
-    any language).
+def matching_objects(query: str, model, languages: list[str] | None = None) -> dict[int, list[int]]:
+    """The objects of `model` whose entry in any of `languages` matches `query`, by how
+    many of the query's terms their title holds (the most in any language): that number →
+    their primary keys.
 
     For filters that search both languages at once (the publications catalogue); one
-    query over the vocabulary per language, then one for the matches in all of them.
+    query over the vocabulary per language, then one for the matches in all of them,
+    which sends each group's keys as one string (thousands of rows cost more to fetch
+    than to join).
     """
     from django.conf import settings
     from django.contrib.contenttypes.models import ContentType
@@ -316,11 +318,19 @@ def matching_objects(query: str, model, languages: list[str] | None = None) -> d
         params += [*matches_params, content_type.pk, language]
     if not parts:
         return {}
+    joined = (
+        "string_agg(object_id, ',')"
+        if connection.vendor == "postgresql"
+        else "group_concat(object_id, ',')"
+    )
     sql = (
-        "SELECT object_id, MAX(title_terms) FROM ("
-        + " UNION ALL ".join(parts)
-        + ") AS found GROUP BY object_id"
+        f"SELECT title_terms, {joined} FROM (SELECT object_id, MAX(title_terms) AS title_terms"
+        " FROM (" + " UNION ALL ".join(parts) + ") AS found GROUP BY object_id) AS best"
+        " GROUP BY title_terms"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return {int(object_id): title_terms for object_id, title_terms in cursor.fetchall()}
+        return {
+            int(title_terms): [int(pk) for pk in pks.split(",")]
+            for title_terms, pks in cursor.fetchall()
+        }

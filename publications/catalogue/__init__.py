@@ -5,14 +5,14 @@ year_to, language, author, sort, page) with slug values, the same in both langua
 
 - `form`: the query string read by a Django form; a value that means nothing (year=abc,
   an unknown topic) is dropped and named in a notice, and never reaches the database.
-- `query`: the publications the filters let through, in the order asked for.
-- `facets`: the counts beside each option (a fixed number of queries, whatever the
-  number of publications), and those of the whole catalogue, kept per generation.
+- `index`: every live publication's filter values and places in each order, as bit
+  sets, made once per generation: filtering, counting and sorting without a query.
+- `facets`: the counts beside each option.
 - `presentation`: the addresses of other views, the active filters, the pages.
 - `listing`: `Catalogue`, one view of the catalogue, made of the above.
 """
 
-from publications.catalogue.facets import Option, whole_catalogue_counts
+from publications.catalogue.facets import Option
 from publications.catalogue.listing import Catalogue
 
-__all__ = ["Catalogue", "Option", "whole_catalogue_counts"]
+__all__ = ["Catalogue", "Option"]

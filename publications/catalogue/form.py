@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal.caching.generation import kept
+from portal.caching.generation import kept_in_process
 from publications import languages as language_names
 from publications import text
 from publications.models.snippets import Organisation, PublicationType, Topic
@@ -78,7 +78,9 @@ class Options:
     """
 
     def __init__(self, request=None):
-        self.topics, self.types, self.authors = kept("catalogue-options", _tables, request)
+        self.topics, self.types, self.authors = kept_in_process(
+            "catalogue-options", _tables, request
+        )
 
 
 def _tables() -> tuple[dict, dict, dict]:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+import operator
+
+from django.core.paginator import Paginator
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from portal.caching.fragments import fragments
 from publications import search
+from publications.catalogue import index
 from publications.catalogue.facets import Facets
 from publications.catalogue.form import Options, parse
-from publications.catalogue.presentation import CountedPaginator, Presentation, page_of
-from publications.catalogue.query import apply, ordered
+from publications.catalogue.presentation import Presentation, page_of
 from publications.models.publication import Publication
 
 
@@ -38,21 +42,36 @@ class Catalogue(Facets, Presentation):
         self.language = language or translation.get_language()
         self.options = Options(request)
         self.filters = parse(params, self.options)
-        self.base = Publication.objects.live()
-        # With text: the publications that match it.
-        self.text: search.TextMatches | None = None
+        self.index = index.current(request)
+        # With text: the matching publications by how many of its terms their title holds.
+        self.text: dict[int, int] | None = None
+        self.matching = self.index.everything
         if self.filters.terms:
-            self.base, self.text = search.narrow(self.base, self.filters.terms)
+            self.text = {
+                count: self.index.of_pks(pks)
+                for count, pks in search.by_title_terms(self.filters.terms).items()
+            }
+            self.matching = functools.reduce(operator.or_, self.text.values(), 0)
         self.per_page = per_page
-        matching = apply(self.base, self.filters)
-        # Sort narrow rows (ids and sort keys) and fetch whole publications for one page
-        # only: sorting thousands of wide rows cost more than the extra query.
-        ids = ordered(matching, self.filters, self.language, self.text).values_list("pk", flat=True)
-        self.paginator = CountedPaginator(ids, per_page, count=self._type_year.total())
+        results = self.index.ordered(
+            self.within(), self.filters.sort, self.language, self._relevance()
+        )
+        self.paginator = Paginator(results, per_page)
         self.page_obj = page_of(self.paginator, self.filters.page, self.filters.notices)
         self.page_ids: list[int] = list(self.page_obj.object_list)
         if fetch_results:
             self.page_obj.object_list = self._publications(self.page_ids)
+
+    def _relevance(self) -> list[int]:
+        """With text, sorted by relevance: the publications by how many of the terms their
+        title holds, most first (each group then newest first)."""
+        if self.filters.sort != "relevance" or self.text is None:
+            return []
+        return [self.text[count] for count in sorted(self.text, reverse=True)]
+
+    def includes(self, pk: int) -> bool:
+        """Whether the publication is among those the view lets through (all pages)."""
+        return self.index.includes(pk, self.within())
 
     def results_html(self, request, render) -> list[str]:
         """The page's results as HTML, each made by `render(publication)`.

@@ -234,26 +234,3 @@ def test_a_chosen_topic_keeps_the_whole_catalogues_topic_counts_and_narrows_the_
     assert option_labels(chosen, "pub-topic") == option_labels(whole, "pub-topic")
     assert option_labels(chosen, "pub-type") != option_labels(whole, "pub-type")
     assert len(result_titles(chosen)) < len(result_titles(whole))
-
-
-@pytest.mark.parametrize(
-    "params",
-    [
-        {},
-        {"sort": "title", "page": "1"},
-        {"topic": "barn-och-unga"},
-        {"type": "folder"},
-        {"year_from": "2019"},
-        {"year_from": "2010", "year_to": "2020", "type": "folder"},
-        {"language": "en"},
-        {"author": "nck"},
-    ],
-)
-def test_kept_counts_are_those_counted_for_the_view(client, sample, monkeypatch, params):
-    """Every facet, with the whole catalogue's counts kept, against the same view counted
-    without them."""
-    kept = facet_labels(get(client, SV, params))
-    monkeypatch.setattr(Catalogue, "_only_own_filter", lambda self, *facets: False)
-    counted = facet_labels(get(client, SV, params))
-    assert kept == counted
-    assert any(len(options) > 1 for options in counted.values())

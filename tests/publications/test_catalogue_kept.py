@@ -1,6 +1,6 @@
 """What the catalogue keeps between views, per page-cache generation: each result's HTML
-per publication and language (Catalogue.results_html) and the whole catalogue's counts
-(catalogue.whole_catalogue_counts); an edit is seen at once. Each test builds the small
+per publication and language (Catalogue.results_html) and the index its filters, counts
+and orders come from (catalogue.index); an edit is seen at once. Each test builds the small
 catalogue of tests/factories/sample_catalogue.py (`sample`).
 
 The query counts are upper bounds: an upgrade of Django or Wagtail may save a query."""
@@ -20,6 +20,7 @@ from tests.publications.catalogue_helpers import (
     get,
     option_count,
     option_labels,
+    result_slugs,
     result_titles,
     results,
 )
@@ -60,26 +61,35 @@ def test_kept_results_stay_in_their_language(client, sample):
     assert result_titles(get(client, EN)) == en_first
 
 
-def test_the_whole_catalogue_is_counted_once_and_its_counts_are_the_same(client, sample):
-    def grouped(context) -> int:
-        return len([q for q in context.captured_queries if "GROUP BY" in q["sql"]])
+def test_the_index_is_made_once_and_later_views_ask_the_database_nothing_about_publications(
+    client, sample
+):
+    """Filters, counts and orders come from the catalogue's index (catalogue.index), made
+    once per generation; a view whose results were drawn before reads no publication."""
+    views = [
+        {"sort": "title"},
+        {"topic": "vald-i-nara-relationer", "sort": "oldest"},
+        {"type": "folder", "year_from": "2010"},
+        {"language": "en", "author": "nck"},
+    ]
+    with CaptureQueriesContext(connection) as first:
+        drawn = [get(client, SV, params) for params in views]
+    with CaptureQueriesContext(connection) as again:
+        shown = [get(client, SV, params) for params in views]
 
-    get(client, SV, {"q": "xyzzy"})  # the page's route and layout; text: no whole counts
-    with CaptureQueriesContext(connection) as counted:
-        first = get(client, SV, {"sort": "title"})
-    with CaptureQueriesContext(connection) as kept:  # another order: the same counts
-        again = get(client, SV, {"sort": "oldest"})
-    # The type and year rows, and the topic, author and language counts (one query):
-    # not asked again (nor the results, kept since the first view: four more).
-    assert grouped(counted) == 2
-    assert grouped(kept) == 0
-    assert len(kept) <= len(counted) - 2 - 4
-    assert facet_labels(again) == facet_labels(first)
+    def publication_queries(context) -> list[str]:
+        return [q["sql"] for q in context.captured_queries if "publications_" in q["sql"]]
+
+    assert publication_queries(first)  # the index and the results, made once
+    assert publication_queries(again) == []
+    assert len(again) <= len(views)  # at most the page's own row a view
+    assert [facet_labels(html) for html in shown] == [facet_labels(html) for html in drawn]
+    assert [results(html) for html in shown] == [results(html) for html in drawn]
     violence = sample.with_topic("vald-i-nara-relationer")
     assert Publication.objects.live().filter(topics__slug="vald-i-nara-relationer").count() == len(
         violence
     )
-    label = option_labels(first, "pub-topic")["vald-i-nara-relationer"]
+    label = option_labels(drawn[0], "pub-topic")["vald-i-nara-relationer"]
     assert option_count(label) == len(violence)
 
 
@@ -111,3 +121,22 @@ def test_a_topic_added_or_renamed_is_offered_at_once(client, sample):
     new.save()
     html = get(client, EN, {"topic": new.slug})
     assert "Children arriving alone" in option_labels(html, "pub-topic")[new.slug]
+
+
+def test_an_unpublished_publication_leaves_every_view_at_once(client, sample):
+    """Filtered, searched, in the feed and in JSON: none lists it from the change on,
+    though each view's index was made before it."""
+    publication = sample["valdsutsatta-kvinnor"]
+    views = [{}, {"topic": "vald-i-nara-relationer", "year_to": "2020"}, {"q": "våldsutsatta"}]
+    for params in views:
+        assert publication.slug in result_slugs(get(client, SV, params), SV), params
+    assert publication.slug in get(client, SV + "feed/")
+    assert publication.slug in get(client, SV + "api/", {"q": "våldsutsatta"})
+
+    publication.unpublish()
+    for params in views:
+        html = get(client, SV, params)
+        assert publication.slug not in result_slugs(html, SV), params
+        assert "Våldsutsatta kvinnor" not in html
+    assert publication.slug not in get(client, SV + "feed/")
+    assert publication.slug not in get(client, SV + "api/", {"q": "våldsutsatta"})
