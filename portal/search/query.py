@@ -68,32 +68,41 @@ def _vocabulary_q(variants: list[str]) -> Q:
 def _lookup(terms: list[Term], language: str) -> None:
     """Fill each term's vocabulary words, correcting the terms that match none.
 
-    One query for all the terms: the words that contain a term, and the candidates for
-    correcting it (trigram-similar words on PostgreSQL; on SQLite, words with the same
-    first letter, compared with difflib). A term that matches no word is taken for a
-    typo, and its nearest known words stand in for it.
+    One query for all the terms: the words that contain a term. A term that matches no
+    word is taken for a typo, and its nearest known words stand in for it: a second query
+    finds the candidates for those terms only (trigram-similar words on PostgreSQL; on
+    SQLite, words with the same first letter, compared with difflib). Comparing every
+    word of the vocabulary by trigrams costs ten times the first query, so it is left
+    for the searches that need it.
     """
-    postgres = connection.vendor == "postgresql"
-    correctable = [t for t in terms if len(t.word) >= TYPO_MIN_LENGTH]
     condition = reduce(or_, (_vocabulary_q(t.variants) for t in terms))
+    rows = list(
+        SearchWord.objects.filter(language=language).filter(condition).values_list("pk", "word")
+    )
+    for term in terms:
+        _assign(term, rows)
+    typos = [t for t in terms if not t.words and len(t.word) >= TYPO_MIN_LENGTH]
+    if typos:
+        _correct(typos, language, rows)
+
+
+def _correct(typos: list[Term], language: str, found: list[tuple]) -> None:
+    """Let the nearest known words stand in for terms that match none (one query);
+    `found`: the words the terms' first query found."""
+    postgres = connection.vendor == "postgresql"
     queryset = SearchWord.objects.filter(language=language)
     fields = ["pk", "word"]
     if postgres:
         from django.contrib.postgres.search import TrigramSimilarity
 
-        for number, term in enumerate(correctable):
-            condition |= Q(word__trigram_similar=term.word)
+        condition = reduce(or_, (Q(word__trigram_similar=term.word) for term in typos))
+        for number, term in enumerate(typos):
             queryset = queryset.annotate(**{f"s{number}": TrigramSimilarity("word", term.word)})
             fields.append(f"s{number}")
     else:
-        for term in correctable:
-            condition |= Q(word__startswith=term.word[0])
+        condition = reduce(or_, (Q(word__startswith=term.word[0]) for term in typos))
     rows = list(queryset.filter(condition).values_list(*fields))
-    for term in terms:
-        _assign(term, rows)
-    for number, term in enumerate(correctable):
-        if term.words:
-            continue
+    for number, term in enumerate(typos):
         if postgres:
             scored = [
                 (-row[2 + number], row[1]) for row in rows if row[2 + number] >= TRIGRAM_CUTOFF
@@ -112,7 +121,7 @@ def _lookup(terms: list[Term], language: str) -> None:
             continue
         term.variants = nearest
         term.corrected = nearest[0]
-        _assign(term, rows)
+        _assign(term, list({row[0]: row[:2] for row in [*found, *rows]}.values()))
 
 
 def _assign(term: Term, rows: list[tuple]) -> None:
