@@ -23,18 +23,6 @@ class ActiveFilter:
     lang: str = ""
 
 
-class CountedPaginator(Paginator):
-    """A paginator told the count (TypeYearCounts has it: no COUNT query of its own)."""
-
-    def __init__(self, object_list, per_page, *, count: int):
-        super().__init__(object_list, per_page)
-        self._known_count = count
-
-    @cached_property
-    def count(self) -> int:
-        return self._known_count
-
-
 def page_of(paginator: Paginator, number: int, notices: list[str]):
     """The page asked for; past the last, the last, with a notice (when there are any)."""
     if number > paginator.num_pages:
@@ -81,12 +69,16 @@ class Presentation:
             "count": self.count
         }
 
+    @cached_property
+    def _state(self) -> dict[str, str]:
+        return self.filters.state()  # read for every link the page draws
+
     def state(self) -> dict[str, str]:
-        return self.filters.state()
+        return dict(self._state)
 
     def query(self, **changes) -> str:
         """The query string of the current view with some parameters changed (None removes)."""
-        params = self.state()  # never holds "page": a changed filter starts at page 1
+        params = self.state()  # a copy; never holds "page": a changed filter starts at page 1
         for key, value in changes.items():
             if value is None or value == "":
                 params.pop(key, None)
