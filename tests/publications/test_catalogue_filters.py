@@ -9,13 +9,11 @@ from html import unescape
 
 import pytest
 
-from publications.catalogue import Catalogue
 from tests.helpers import elements, section
 from tests.publications.catalogue_helpers import (
     EN,
     SV,
     count_text,
-    facet_labels,
     get,
     option_count,
     option_labels,

@@ -22,7 +22,7 @@ def database_counts() -> dict[str, dict]:
 
     def grouped(queryset, column: str) -> dict:
         rows = queryset.order_by().values_list(column).annotate(n=Count("*"))
-        return {value: n for value, n in rows}
+        return dict(rows)
 
     return {
         "type": grouped(live, "publication_type_id"),
