@@ -66,24 +66,46 @@ def _vocabulary_q(variants: list[str]) -> Q:
 
 
 def _lookup(terms: list[Term], language: str) -> None:
-    """Fill each term's vocabulary words, correcting the terms that match none.
+    """Fill each term's vocabulary words, correcting the terms that match none (see
+    `_lookup_languages`)."""
+    _lookup_languages({language: terms})
 
-    One query for all the terms: the words that contain a term. A term that matches no
-    word is taken for a typo, and its nearest known words stand in for it: a second query
-    finds the candidates for those terms only (trigram-similar words on PostgreSQL; on
-    SQLite, words with the same first letter, compared with difflib). Comparing every
-    word of the vocabulary by trigrams costs ten times the first query, so it is left
-    for the searches that need it.
+
+def _lookup_languages(terms: dict[str, list[Term]]) -> None:
+    """Fill each term's vocabulary words in its language, correcting the terms that match
+    none.
+
+    One query for all the terms of all the languages: the words that contain a term. A
+    term that matches no word in any of the languages is taken for a typo, and its
+    nearest known words stand in for it: a second query finds the candidates for those
+    terms only (trigram-similar words on PostgreSQL; on SQLite, words with the same first
+    letter, compared with difflib). Comparing every word of the vocabulary by trigrams
+    costs ten times the first query, so it is left for the searches that need it; and a
+    Swedish word found in Swedish is not "corrected" to an English word like it.
     """
-    condition = reduce(or_, (_vocabulary_q(t.variants) for t in terms))
-    rows = list(
-        SearchWord.objects.filter(language=language).filter(condition).values_list("pk", "word")
+    asked = {language: found for language, found in terms.items() if found}
+    if not asked:
+        return
+    condition = reduce(
+        or_,
+        (
+            Q(language=language) & reduce(or_, (_vocabulary_q(t.variants) for t in found))
+            for language, found in asked.items()
+        ),
     )
-    for term in terms:
-        _assign(term, rows)
-    typos = [t for t in terms if not t.words and len(t.word) >= TYPO_MIN_LENGTH]
-    if typos:
-        _correct(typos, language, rows)
+    rows: dict[str, list[tuple]] = {language: [] for language in asked}
+    for pk, word, language in SearchWord.objects.filter(condition).values_list(
+        "pk", "word", "language"
+    ):
+        rows[language].append((pk, word))
+    for language, found in asked.items():
+        for term in found:
+            _assign(term, rows[language])
+    known = {term.word for found in asked.values() for term in found if term.words}
+    for language, found in asked.items():
+        typos = [t for t in found if t.word not in known and len(t.word) >= TYPO_MIN_LENGTH]
+        if typos:
+            _correct(typos, language, rows[language])
 
 
 def _correct(typos: list[Term], language: str, found: list[tuple]) -> None:
@@ -141,24 +163,26 @@ def _assign(term: Term, rows: list[tuple]) -> None:
 
 def _stood_for(language: str) -> set[int]:
     """The entries another entry stands for in site search (a catalogue entry its resource
-    page describes): one result per document. Few; one query."""
-    keys = set(
-        SearchEntry.objects.filter(language=language)
-        .filter(stands_for__gt="")  # a range on the column's index, not a scan
-        .values_list("stands_for", flat=True)
+    page describes): one result per document. Few; one query, which splits each
+    `stands_for` ("<content type id>:<object id>") and looks the object's entry up by the
+    unique index on (content type, object, language)."""
+    if connection.vendor == "postgresql":
+        content_type = "split_part(s.stands_for, ':', 1)::integer"
+        object_id = "split_part(s.stands_for, ':', 2)"
+    else:
+        colon = "instr(s.stands_for, ':')"
+        content_type = f"CAST(substr(s.stands_for, 1, {colon} - 1) AS integer)"
+        object_id = f"substr(s.stands_for, {colon} + 1)"
+    sql = (
+        f"SELECT o.id FROM {ENTRIES} AS s JOIN {ENTRIES} AS o"
+        f" ON o.content_type_id = {content_type} AND o.object_id = {object_id}"
+        " AND o.language = s.language"
+        # A range on the column's index, not a scan.
+        " WHERE s.language = %s AND s.stands_for > ''"
     )
-    if not keys:
-        return set()
-    condition = reduce(
-        or_,
-        (
-            Q(content_type_id=int(key.split(":", 1)[0]), object_id=key.split(":", 1)[1])
-            for key in keys
-        ),
-    )
-    return set(
-        SearchEntry.objects.filter(condition, language=language).values_list("pk", flat=True)
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [language])
+        return {row[0] for row in cursor.fetchall()}
 
 
 def _by_rarity(rows: list[tuple]) -> list[int]:
@@ -242,21 +266,24 @@ class RankedEntries:
         return self[index : index + 1][0]
 
 
-def search(query: str, language: str) -> SearchResults:
-    """Entries matching every term of `query`, best first; when none does, the entries
-    matching the most of its words (`partial`)."""
-    results = SearchResults(query=query)
-    pairs = query_terms(query, language)
-    if not pairs:
-        return results
-    results.terms = [
+def _terms(query: str, language: str) -> list[Term]:
+    return [
         Term(
             word=word,
             variants=list(dict.fromkeys([word, lemma])),
             filler=is_filler(word, language),
         )
-        for word, lemma in pairs
+        for word, lemma in query_terms(query, language)
     ]
+
+
+def search(query: str, language: str) -> SearchResults:
+    """Entries matching every term of `query`, best first; when none does, the entries
+    matching the most of its words (`partial`)."""
+    results = SearchResults(query=query)
+    results.terms = _terms(query, language)
+    if not results.terms:
+        return results
     _lookup(results.terms, language)
     results.entries = RankedEntries(results.terms, language)
     if any(t.corrected for t in results.terms):
@@ -302,8 +329,9 @@ def matching_objects(query: str, model, languages: list[str] | None = None) -> d
     many of the query's terms their title holds (the most in any language): that number →
     their primary keys.
 
-    For filters that search both languages at once (the publications catalogue); one
-    query over the vocabulary per language, then one for the matches in all of them,
+    For filters that search both languages at once (the publications catalogue): one
+    query over the vocabulary of all of them (and one more for a term that matches no
+    word in any, `_lookup_languages`), then one query for the matches in all of them,
     which sends each group's keys as one string (thousands of rows cost more to fetch
     than to join).
     """
@@ -311,12 +339,16 @@ def matching_objects(query: str, model, languages: list[str] | None = None) -> d
     from django.contrib.contenttypes.models import ContentType
 
     content_type = ContentType.objects.get_for_model(model)
+    terms = {
+        language: _terms(query, language)
+        for language in languages or [code for code, _name in settings.LANGUAGES]
+    }
+    _lookup_languages(terms)
     parts, params = [], []
-    for language in languages or [code for code, _name in settings.LANGUAGES]:
-        results = search(query, language)
-        if not results.terms:
+    for language, found in terms.items():
+        if not found:
             continue
-        matching, matches_params = matches_sql(results.terms)
+        matching, matches_params = matches_sql(found)
         parts.append(
             f"SELECT e.object_id, m.title_terms FROM ({matching}) AS m"
             f" JOIN {ENTRIES} AS e ON e.id = m.entry_id"
