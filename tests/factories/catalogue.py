@@ -65,6 +65,7 @@ def generate(count: int, *, seed: int = 1, prefix: str = "gen") -> int:
     """
     from django.db import transaction
 
+    from portal.caching.generation import invalidate
     from portal.search import index as search_index
     from publications.models import (
         LanguageStatus,
@@ -160,4 +161,7 @@ def generate(count: int, *, seed: int = 1, prefix: str = "gen") -> int:
             search_index.index_queryset(
                 Publication.search_queryset().filter(pk__in=[p.pk for p in created])
             )
+    # Nor does it start a new generation: what is kept for visitors (the catalogue's
+    # index among it) is made again, as after an editor's change.
+    invalidate()
     return count

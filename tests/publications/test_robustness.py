@@ -199,21 +199,24 @@ def queries_for(client, path: str) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize(
-    "path",
+    ("path", "grows"),
     [
-        FILTERED,
-        "/sv/publikationer/?q=barn",
-        "/en/publications/",
-        "/en/publications/?author=regionen&type=broschyr-om",
+        (FILTERED, True),
+        ("/sv/publikationer/?q=barn", True),
+        ("/en/publications/", True),
+        # No generated publication has this author and type.
+        ("/en/publications/?author=regionen&type=broschyr-om", False),
     ],
 )
-def test_query_count_does_not_grow_with_the_catalogue(client, catalogue, path):
+def test_query_count_does_not_grow_with_the_catalogue(client, catalogue, path, grows):
     live = Publication.objects.filter(live=True)
     generate(10 - live.count(), seed=3)
     small, shown_small = queries_for(client, path)
     generate(200 - live.count(), seed=4)
     assert live.count() == 200
     large, shown_large = queries_for(client, path)
-    assert shown_small > 0 and shown_large > 0
+    assert shown_small > 0
+    # The larger catalogue is the one listed.
+    assert shown_large > shown_small if grows else shown_large == shown_small
     assert small == large
     assert large <= MAX_QUERIES
