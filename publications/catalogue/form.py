@@ -73,8 +73,9 @@ class Options:
     """Every topic, type and organisation by slug.
 
     Three small queries, made once per page-cache generation and kept in the shared
-    cache: any change to a topic, type or organisation starts a new generation
-    (portal.caching.invalidation). With the cache away, they are made each time.
+    cache and in each process (`kept_in_process`): any change to a topic, type or
+    organisation starts a new generation (portal.caching.invalidation). With the cache
+    away, they are kept in the process's own cache under the database's generation.
     """
 
     def __init__(self, request=None):

@@ -8,7 +8,7 @@ value: 10,000 publications are 1.25 kB a value). Narrowing is `&`, a count is
 publications or matches, where counting in SQL grew with the matches (joins of thousands
 of ids to the related tables).
 
-The index is made from five queries once per page-cache generation (publishing,
+The index is made from four queries once per page-cache generation (publishing,
 unpublishing or editing a publication, or any other change an editor makes, starts a new
 one: portal.caching.invalidation) and kept in the shared cache and in each process
 (`portal.caching.generation.kept_in_process`). It holds live publications only: one that
