@@ -11,9 +11,9 @@ from django.utils.safestring import mark_safe
 
 from portal.caching.fragments import fragments
 from publications import search
-from publications.catalogue import index
 from publications.catalogue.facets import Facets
 from publications.catalogue.form import Options, parse
+from publications.catalogue.index import current as current_index
 from publications.catalogue.presentation import Presentation, page_of
 from publications.models.publication import Publication
 
@@ -42,7 +42,7 @@ class Catalogue(Facets, Presentation):
         self.language = language or translation.get_language()
         self.options = Options(request)
         self.filters = parse(params, self.options)
-        self.index = index.current(request)
+        self.index = current_index(request)
         # With text: the matching publications by how many of its terms their title holds.
         self.text: dict[int, int] | None = None
         self.matching = self.index.everything
