@@ -55,7 +55,10 @@ def _read(request=None):
         value, store = Generation.current(), local
     elif value is None:
         value = _first()
-        if cache.add(GENERATION_KEY, value, timeout=None) and _answered():
+        if not cache.add(GENERATION_KEY, value, timeout=None):
+            # Another process started it first: its number is the generation.
+            value = cache.get(GENERATION_KEY) or value
+        elif _answered():
             value = cache.get(GENERATION_KEY, value)
     elif _answered():
         value = cache.get(GENERATION_KEY, value)
@@ -88,25 +91,28 @@ def kept(name: str, make, request=None):
     return value
 
 
-# What this process keeps for `kept_in_process`: name → (generation, value).
-_in_process: dict[str, tuple[int, object]] = {}
+# What this process keeps for `kept_in_process`: name → (generation, (made at, value)).
+_in_process: dict[str, tuple[int, tuple[float, object]]] = {}
 
 
 def kept_in_process(name: str, make, request=None):
     """As `kept`, and kept in this process's memory too for as long as the generation
     lasts: for what most views read and costs more to unpickle than to use (the
     catalogue's index of some 10,000 publications). A new generation is a miss at once,
-    as for `kept`: its number is never one used before (`_first`). While the shared cache
-    is away, the same as `kept` (the database's numbers are not the shared cache's)."""
+    as for `kept`: its number is never one used before (`_first`). Like `kept`, it lasts
+    CACHE_SECONDS at most, so that a change whose new generation was lost (made while the
+    shared cache was away, by a process that ended before it answered again) reaches
+    visitors within that time here too. While the shared cache is away, the same as
+    `kept` (the database's numbers are not the shared cache's)."""
     number, store = _read(request)
     if store is local:
         return kept(name, make, request)
     held = _in_process.get(name)
-    if held is not None and held[0] == number:
-        return held[1]
-    value = kept(name, make, request)
-    _in_process[name] = (number, value)
-    return value
+    if held is None or held[0] != number or time.time() - held[1][0] >= CACHE_SECONDS:
+        # Made with the time it was made, so that every process drops it when `kept` does.
+        made = kept(f"{name}:timed", lambda: (time.time(), make()), request)
+        held = _in_process[name] = (number, made)
+    return held[1][1]
 
 
 def current(request, key: str):
@@ -210,7 +216,8 @@ def _next_generation() -> None:
             # The cache is away (its errors ignored): renewed when it answers again.
             outage.missed()
     except ValueError:  # no generation yet (or the cache was emptied)
-        cache.set(GENERATION_KEY, _first(), timeout=None)
+        if not cache.add(GENERATION_KEY, _first(), timeout=None):
+            cache.incr(GENERATION_KEY)  # another process started it first: a new one
 
 
 def _first() -> int:

@@ -4,10 +4,12 @@ was emptied and its generation started again."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from django.core.cache import cache
 
-from portal.caching.generation import invalidate, kept_in_process
+from portal.caching.generation import CACHE_SECONDS, generation, invalidate, kept_in_process
 
 pytestmark = pytest.mark.django_db
 
@@ -31,3 +33,32 @@ def test_a_new_generation_makes_it_again_and_an_emptied_cache_does_not_bring_bac
     cache.clear()
     assert kept_in_process("test-kept", make) == 4
     assert made == [1, 2, 3, 4]
+
+
+def test_it_lasts_no_longer_than_what_the_shared_cache_keeps(monkeypatch):
+    """A change whose new generation was lost (Redis away while it was made) reaches every
+    process within CACHE_SECONDS, as for `kept`."""
+    made: list[int] = []
+
+    def make() -> int:
+        made.append(len(made) + 1)
+        return made[-1]
+
+    cache.clear()
+    assert kept_in_process("test-timed", make) == 1
+    assert kept_in_process("test-timed", make) == 1
+    later = time.time() + CACHE_SECONDS + 1
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert kept_in_process("test-timed", make) == 2
+    assert made == [1, 2]
+
+
+def test_a_process_that_starts_the_generation_second_takes_the_first_ones_number(monkeypatch):
+    cache.clear()
+
+    def another_process_first(key, value, timeout=None):
+        cache.set(key, 777, timeout=None)
+        return False
+
+    monkeypatch.setattr(cache, "add", another_process_first)
+    assert generation() == 777
