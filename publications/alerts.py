@@ -74,7 +74,9 @@ def events(index_page, filters: dict[str, str], since: datetime.datetime) -> lis
         for publication in Publication.objects.live().filter(first_published_at__gt=since)
         if catalogue.includes(publication.pk)
     ]
-    publications = {p.pk: p for p in Publication.objects.filter(pk__in=changed)} if changed else {}
+    publications = (
+        {p.pk: p for p in Publication.objects.live().filter(pk__in=changed)} if changed else {}
+    )
     found = [
         Event(
             f"note:{note.pk}",

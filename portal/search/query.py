@@ -168,7 +168,7 @@ def _stood_for(language: str) -> set[int]:
     unique index on (content type, object, language)."""
     if connection.vendor == "postgresql":
         content_type = "split_part(s.stands_for, ':', 1)::integer"
-        object_id = "split_part(s.stands_for, ':', 2)"
+        object_id = "substr(s.stands_for, strpos(s.stands_for, ':') + 1)"
     else:
         colon = "instr(s.stands_for, ':')"
         content_type = f"CAST(substr(s.stands_for, 1, {colon} - 1) AS integer)"

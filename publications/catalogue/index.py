@@ -163,8 +163,12 @@ class Ordered(Sequence):
     def __getitem__(self, item):
         if isinstance(item, slice):
             start, stop, step = item.indices(self._count)
+            if step < 0:
+                return list(islice(self._pks(), 0, self._count))[item]
             return list(islice(self._pks(), start, stop, step))
-        found = self[item : item + 1] if item >= 0 else self[self._count + item :][:1]
+        if item < 0:
+            item += self._count
+        found = self[item : item + 1] if item >= 0 else []
         if not found:
             raise IndexError(item)
         return found[0]

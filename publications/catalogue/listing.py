@@ -97,9 +97,10 @@ class Catalogue(Facets, Presentation):
     def _publications(self, ids: list[int]) -> list[Publication]:
         found = {
             p.pk: p
-            for p in Publication.objects.filter(pk__in=ids).with_listing_data(
-                topics=self.with_topics, organisations=False
-            )
+            # Live, though the index lists live ones only: nothing else is ever shown.
+            for p in Publication.objects.live()
+            .filter(pk__in=ids)
+            .with_listing_data(topics=self.with_topics, organisations=False)
         }
         # The authors' organisations are among those the filters have read already.
         organisations = {o.pk: o for o in self.options.authors.values()}
