@@ -60,16 +60,16 @@ class Index:
         publication; `related`: for topic, author and language, (publication pk, value)
         pairs."""
         self.everything = bits_at(row[0] for row in rows)
-        members: dict[str, dict[object, list[int]]] = {name: {} for name in FACETS}
+        having: dict[str, dict[object, list[int]]] = {name: {} for name in FACETS}
         for pk, type_id, year, *_keys in rows:
-            members["type"].setdefault(type_id, []).append(pk)
-            members["year"].setdefault(year, []).append(pk)
+            having["type"].setdefault(type_id, []).append(pk)
+            having["year"].setdefault(year, []).append(pk)
         for name, pairs in related.items():
             for pk, value in pairs:
-                members[name].setdefault(value, []).append(pk)
+                having[name].setdefault(value, []).append(pk)
         self.values = {
             name: {value: bits_at(pks) & self.everything for value, pks in by_value.items()}
-            for name, by_value in members.items()
+            for name, by_value in having.items()
         }
         # Each order as pks: "newest" is by year (newest first), then the title in the
         # language's alphabet (its stored sort key), then pk; the others likewise.
@@ -104,9 +104,9 @@ class Index:
     def years(self, first: int | None, last: int | None) -> int:
         """The publications of the years from `first` to `last` (either may be open)."""
         found = 0
-        for year, members in self.values["year"].items():
+        for year, bits in self.values["year"].items():
             if (first is None or year >= first) and (last is None or year <= last):
-                found |= members
+                found |= bits
         return found
 
     def of_pks(self, pks: Iterable[int]) -> int:
@@ -116,8 +116,8 @@ class Index:
     def counts(self, name: str, within: int) -> dict:
         """How many of the publications `within` have each value of facet `name`."""
         found = {}
-        for value, members in self.values[name].items():
-            if count := (members & within).bit_count():
+        for value, bits in self.values[name].items():
+            if count := (bits & within).bit_count():
                 found[value] = count
         return found
 

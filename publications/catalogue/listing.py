@@ -43,7 +43,8 @@ class Catalogue(Facets, Presentation):
         self.options = Options(request)
         self.filters = parse(params, self.options)
         self.index = current_index(request)
-        # With text: the matching publications by how many of its terms their title holds.
+        # With text: the matching publications (as the index's bit sets) by how many of
+        # its terms their title holds.
         self.text: dict[int, int] | None = None
         self.matching = self.index.everything
         if self.filters.terms:

@@ -14,13 +14,24 @@ from portal.caching.generation import CACHE_SECONDS, generation, invalidate, kep
 pytestmark = pytest.mark.django_db
 
 
-def test_a_new_generation_makes_it_again_and_an_emptied_cache_does_not_bring_back_the_old():
-    made: list[int] = []
+@pytest.fixture
+def made() -> list[int]:
+    """What `make` made, in order: each call makes the next number."""
+    return []
 
+
+@pytest.fixture
+def make(made):
     def make() -> int:
         made.append(len(made) + 1)
         return made[-1]
 
+    return make
+
+
+def test_a_new_generation_makes_it_again_and_an_emptied_cache_does_not_bring_back_the_old(
+    made, make
+):
     cache.clear()
     assert kept_in_process("test-kept", make) == 1
     assert kept_in_process("test-kept", make) == 1  # the same generation: kept
@@ -35,15 +46,9 @@ def test_a_new_generation_makes_it_again_and_an_emptied_cache_does_not_bring_bac
     assert made == [1, 2, 3, 4]
 
 
-def test_it_lasts_no_longer_than_what_the_shared_cache_keeps(monkeypatch):
+def test_it_lasts_no_longer_than_what_the_shared_cache_keeps(monkeypatch, made, make):
     """A change whose new generation was lost (Redis away while it was made) reaches every
     process within CACHE_SECONDS, as for `kept`."""
-    made: list[int] = []
-
-    def make() -> int:
-        made.append(len(made) + 1)
-        return made[-1]
-
     cache.clear()
     assert kept_in_process("test-timed", make) == 1
     assert kept_in_process("test-timed", make) == 1
